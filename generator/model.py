@@ -1,0 +1,151 @@
+"""Stage 3, model: typed, immutable records of the archive.
+
+Officials and initiatives are value objects that carry their slug, so every
+index is a plain mapping from such an object to readouts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Position:
+    title: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Official:
+    slug: str
+    name: str
+    native: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    positions: tuple[Position, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.name.casefold(), self.slug)
+
+
+@dataclass(frozen=True)
+class Initiative:
+    slug: str
+    name: str
+    short: str
+    kind: str
+    since: int | None
+    summary: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.short})" if self.short else self.name
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.name.casefold(), self.slug)
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    language: str
+    url: str = ""
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Readout:
+    slug: str  # the file name without .md: <date>-<words>
+    source_path: str  # archive/readouts/<year>/<slug>.md
+    title: str
+    date: date
+    kind: str
+    venue: str
+    occasion: str
+    officials: tuple[Official, ...]
+    initiatives: tuple[Initiative, ...]
+    source: Source
+    notes: str
+    body: str
+    summary: str
+    event_key: str
+    mentioned: tuple[Official, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def url_path(self) -> str:
+        """Where the page sits under docs/, without the .md."""
+        return f"readouts/{self.date.year}/{self.slug}"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first everywhere; ties broken by the stable slug."""
+        return (-self.date.toordinal(), self.slug)
+
+    @property
+    def country(self) -> str:
+        return self.venue.rsplit(",", 1)[-1].strip() if self.venue else ""
+
+    @property
+    def city(self) -> str:
+        return self.venue.rsplit(",", 1)[0].strip() if self.venue else ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One meeting or call, with every account of it in the archive."""
+
+    slug: str
+    date: date
+    readouts: tuple[Readout, ...]
+    officials: tuple[Official, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Archive:
+    officials: tuple[Official, ...]
+    initiatives: tuple[Initiative, ...]
+    readouts: tuple[Readout, ...]  # newest first
+    events: tuple[Event, ...]  # newest first; only meetings with several accounts
+
+
+def _event_key(readout: Readout) -> tuple:
+    if readout.event_key:
+        return ("key", readout.event_key)
+    return ("same", readout.date, tuple(sorted(o.slug for o in readout.officials)))
+
+
+def _event_slug(readouts: list[Readout]) -> str:
+    first = readouts[0]
+    if first.event_key:
+        return first.event_key
+    names = "-".join(o.slug for o in first.officials[:3])
+    return f"{first.date.isoformat()}-{names}"
+
+
+def make_archive(officials, initiatives, readouts) -> Archive:
+    """The whole archive, sorted once; accounts of one meeting grouped into events."""
+    ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
+    groups: dict[tuple, list[Readout]] = {}
+    for readout in ordered:
+        groups.setdefault(_event_key(readout), []).append(readout)
+    events = []
+    for accounts in groups.values():
+        if len(accounts) < 2:
+            continue
+        people: dict[str, Official] = {}
+        for readout in accounts:
+            for official in readout.officials:
+                people.setdefault(official.slug, official)
+        events.append(Event(slug=_event_slug(accounts), date=min(r.date for r in accounts),
+                            readouts=tuple(accounts), officials=tuple(people.values())))
+    events.sort(key=lambda e: (-e.date.toordinal(), e.slug))
+    return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered, events=tuple(events))

@@ -1,0 +1,169 @@
+"""Stage 5, render: Jinja2 templates in templates/ → Markdown pages, held in memory.
+
+Every value printed by a template is escaped for Markdown unless it is `Md`,
+markup this module made itself (links, the validated body), so a stranger's
+title or name always shows as text.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from .index import Indexes, index_archive
+from .model import Archive, Event, Initiative, Official, Readout
+from .text import escape_md, plain
+
+
+class Md(str):
+    """Markdown the generator wrote itself: printed as it is."""
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, with .md
+    content: str
+
+
+def page_path(item) -> str:
+    """Where an item's page sits under docs/."""
+    if isinstance(item, Readout):
+        return item.url_path + ".md"
+    if isinstance(item, Official):
+        return f"officials/{item.slug}.md"
+    if isinstance(item, Initiative):
+        return f"initiatives/{item.slug}.md"
+    if isinstance(item, Event):
+        return f"events/{item.slug}.md"
+    if isinstance(item, int):
+        return f"timeline/{item}.md"
+    return str(item)
+
+
+def _label(item) -> str:
+    if isinstance(item, (Official, Initiative)):
+        return item.name
+    if isinstance(item, Readout):
+        return item.title
+    if isinstance(item, Event):
+        return f"{long_date(item.date)}: " + ", ".join(o.name for o in item.officials)
+    return str(item)
+
+
+def long_date(value: date | None) -> str:
+    return f"{value.day} {value:%B} {value.year}" if value else ""
+
+
+def _finalize(value):
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    return escape_md(value)
+
+
+@jinja2.pass_context
+def _href(context, item) -> Md:
+    here = posixpath.dirname(context["page_path"])
+    return Md(posixpath.relpath(page_path(item), here or "."))
+
+
+@jinja2.pass_context
+def _link(context, item, label=None) -> Md:
+    return Md(f"[{escape_md(label if label is not None else _label(item))}]({_href(context, item)})")
+
+
+@jinja2.pass_context
+def _links(context, items, separator=", ") -> Md:
+    return Md(separator.join(_link(context, item) for item in items))
+
+
+def _yaml_text(value) -> Md:
+    return Md(json.dumps(plain(value), ensure_ascii=False))
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,  # the output is Markdown; _finalize escapes for Markdown instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
+                       trusted=Md, title=lambda v: Md(escape_md(plain(v))))
+    return env
+
+
+class Renderer:
+    """Renders each kind of page; one template per kind."""
+
+    def __init__(self, archive: Archive, indexes: Indexes, templates_dir: Path, site: dict):
+        self.archive = archive
+        self.indexes = indexes
+        self.env = make_environment(templates_dir)
+        self.site = site
+
+    def _render(self, template: str, path: str, **values) -> Page:
+        content = self.env.get_template(template).render(
+            page_path=path, archive=self.archive, index=self.indexes, site=self.site, **values)
+        return Page(path, content)
+
+    def readout(self, readout: Readout) -> Page:
+        older, newer = self.indexes.neighbours[readout.url_path]
+        event = self.indexes.event_of.get(readout.url_path)
+        others = tuple(r for r in event.readouts if r is not readout) if event else ()
+        return self._render("readout.md.j2", page_path(readout), readout=readout, event=event,
+                            others=others, older=older, newer=newer)
+
+    def official(self, official: Official) -> Page:
+        return self._render("official.md.j2", page_path(official), official=official,
+                            readouts=self.indexes.by_official.get(official.slug, ()),
+                            mentioning=self.indexes.mentioning.get(official.slug, ()),
+                            counterparts=self.indexes.counterparts.get(official.slug, ()),
+                            initiatives=self.indexes.initiatives_of.get(official.slug, ()))
+
+    def initiative(self, initiative: Initiative) -> Page:
+        return self._render("initiative.md.j2", page_path(initiative), initiative=initiative,
+                            readouts=self.indexes.by_initiative.get(initiative.slug, ()),
+                            officials=self.indexes.officials_of.get(initiative.slug, ()))
+
+    def year(self, year: int, readouts: tuple[Readout, ...]) -> Page:
+        return self._render("year.md.j2", page_path(year), year=year, readouts=readouts)
+
+    def event(self, event: Event) -> Page:
+        return self._render("event.md.j2", page_path(event), event=event)
+
+    def section(self, template: str, path: str) -> Page:
+        return self._render(template, path)
+
+    def all_pages(self):
+        yield self.section("home.md.j2", "index.md")
+        yield self.section("officials.md.j2", "officials/index.md")
+        yield self.section("initiatives.md.j2", "initiatives/index.md")
+        yield self.section("timeline.md.j2", "timeline/index.md")
+        yield self.section("events.md.j2", "events/index.md")
+        yield self.section("venues.md.j2", "venues/index.md")
+        for readout in self.archive.readouts:
+            yield self.readout(readout)
+        for official in self.archive.officials:
+            yield self.official(official)
+        for initiative in self.archive.initiatives:
+            yield self.initiative(initiative)
+        for year, readouts in self.indexes.by_year.items():
+            yield self.year(year, readouts)
+        for event in self.archive.events:
+            yield self.event(event)
+
+
+def render_site(archive: Archive, templates_dir: Path, site: dict | None = None) -> list[Page]:
+    """Every generated page, in a fixed order."""
+    renderer = Renderer(archive, index_archive(archive), templates_dir, site or {})
+    return list(renderer.all_pages())
