@@ -1,0 +1,56 @@
+"""Shared fixtures: small real projects in temporary folders, and the real archive built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
+ARTIFACTS = REPO / "test-artifacts"
+HAND_WRITTEN_DOCS = ("about.md", "contribute.md", "stylesheets")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
+    """A project folder with the repository's site set-up and the given archive."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names its hook by path
+    for name in HAND_WRITTEN_DOCS:
+        source = REPO / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, root / "docs" / name)
+        elif source.exists():
+            (root / "docs").mkdir(exist_ok=True)
+            shutil.copy(source, root / "docs" / name)
+    shutil.copytree(archive, root / "archive")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The small fixture archive, ready to build."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_real_site(tmp_path_factory) -> Path:
+    """The real archive, generated and built with strict MkDocs, once per test run."""
+    from generator.pipeline import build_site
+
+    root = make_project(tmp_path_factory.mktemp("real") / "project", REPO / "archive")
+    build_site(root, root / "site", strict=True)
+    return root
+
+
+def write_readout(project: Path, relative: str, text: str) -> Path:
+    path = project / "archive" / "readouts" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
