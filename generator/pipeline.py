@@ -20,6 +20,7 @@ from .load import load_archive
 from .model import Archive, make_archive
 from .problems import ERROR, ArchiveInvalid, Problem
 from .render import render_site
+from .search import render_search_index
 from .validate import validate_archive
 from .write import WriteReport, write_pages
 
@@ -59,7 +60,7 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     archive, problems = check_archive(root)
     if archive is None:
         raise ArchiveInvalid(problems)
-    pages = render_site(archive, root / "templates", site_settings(root))
+    pages = render_site(archive, root / "templates", site_settings(root)) + render_search_index(archive)
     report = write_pages(pages, docs_dir or root / "docs")
     return Generated(archive, report, time.perf_counter() - start)
 

@@ -11,9 +11,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
 ARTIFACTS = REPO / "test-artifacts"
-HAND_WRITTEN_DOCS = ("about.md", "contribute.md", "stylesheets")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _generated(folder: str, names: list[str]) -> list[str]:
+    """Build output in the repository's docs/ stays behind: only hand-written pages are copied."""
+    from generator.write import GENERATED
+
+    return [n for n in names if n in GENERATED] if Path(folder) == REPO / "docs" else []
 
 
 def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
@@ -22,13 +28,7 @@ def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names its hook by path
-    for name in HAND_WRITTEN_DOCS:
-        source = REPO / "docs" / name
-        if source.is_dir():
-            shutil.copytree(source, root / "docs" / name)
-        elif source.exists():
-            (root / "docs").mkdir(exist_ok=True)
-            shutil.copy(source, root / "docs" / name)
+    shutil.copytree(REPO / "docs", root / "docs", ignore=lambda folder, names: _generated(folder, names))
     shutil.copytree(archive, root / "archive")
     return root
 
