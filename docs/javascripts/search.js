@@ -218,7 +218,14 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var query = input.value;
-    timer = setTimeout(function () { root.dataset.busy = ""; run(query).then(function () { delete root.dataset.busy; }); }, 120);
+    root.dataset.busy = "";
+    timer = setTimeout(function () {
+      run(query).then(function () {
+        if (query !== current) return;
+        delete root.dataset.busy;
+        root.dataset.done = query;  /* which query the list shows: tests and the benchmark wait on it */
+      });
+    }, 120);
   });
   input.addEventListener("focus", function () { toggle.checked = true; });
   root.querySelector("form").addEventListener("reset", function () { setTimeout(function () { run(""); input.focus(); }, 0); });

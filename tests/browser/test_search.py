@@ -33,8 +33,7 @@ PLACES = [
 def _search(visit, query):
     page = visit.page
     page.locator(".md-search__input").fill(query)
-    page.wait_for_function("q => !document.querySelector('[data-readouts-search]').hasAttribute('data-busy')"
-                           " && document.querySelector('.md-search-result__list').children.length > 0", arg=query)
+    page.wait_for_function("q => document.querySelector('[data-readouts-search]').dataset.done === q", arg=query)
     titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
     return [t.strip() for t in titles]
 
