@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test test-fast browser bench golden clean
+.PHONY: site serve check annotations test test-fast browser bench golden clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ serve: $(STAMP)  ## live preview on localhost:8000
 check: $(STAMP)  ## validate the whole archive
 	$(BIN)/python -m generator check
 
+annotations: $(STAMP)  ## the check as GitHub annotations, for CI
+	$(BIN)/python -m generator check --format github
+
 browser:  ## Debian's Chromium, for the real-browser tests
 	@sh tests/browser/install-chromium.sh
 
@@ -31,7 +34,7 @@ test: $(STAMP) browser  ## the whole suite, real-browser tests included
 test-fast: $(STAMP)  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP)  ## benchmark at N readouts (BENCH_N="100 1000" by default)
+bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m generator.bench
 
 golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the output

@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | serve | check | new.
+"""Command line: python -m generator build | serve | check | new | fields.
 
 A thin layer: each command parses its arguments and calls library functions.
 """
@@ -14,7 +14,8 @@ from .problems import ERROR, WARNING, ArchiveInvalid, Problem
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _print_problems(problems: list[Problem], output_format: str = "text", stream=sys.stderr) -> None:
+def _print_problems(problems: list[Problem], output_format: str = "text", stream=None) -> None:
+    stream = stream or sys.stderr  # looked up at each call, so that a caller's redirection counts
     for problem in problems:
         print(problem.github() if output_format == "github" else problem.text(), file=stream)
 
@@ -37,7 +38,7 @@ def command_build(args) -> int:
         print(f"build stopped: {error}; site/ is as it was", file=sys.stderr)
         return EXIT_PROBLEMS
     report = generated.report
-    print(f"{len(generated.archive.readouts)} readouts: {len(report.written)} pages written, "
+    print(f"{generated.readouts} readouts: {len(report.written)} pages written, "
           f"{len(report.removed)} removed, {report.unchanged} unchanged ({generated.seconds:.2f} s)")
     return EXIT_OK
 
@@ -45,8 +46,10 @@ def command_build(args) -> int:
 def command_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
+    # The generator rewrites only pages whose content changed, so a dirty build renders
+    # just those: an edited readout is served again in about a second, not a full build.
     serve(config_file=str(Path(args.root) / "mkdocs.yml"), open_in_browser=False,
-          dev_addr=args.dev_addr, livereload=True)
+          dev_addr=args.dev_addr, livereload=True, build_type="clean" if args.full else "dirty")
     return EXIT_OK
 
 
@@ -54,12 +57,22 @@ def command_check(args) -> int:
     from .pipeline import check_archive
 
     root = Path(args.root)
-    only = [Path(p) for p in args.paths] or None
-    if only:
-        missing = [p for p in only if not p.is_file()]
-        if missing:
-            print(f"check: no such file: {missing[0]}", file=sys.stderr)
-            return EXIT_USAGE
+    only = None
+    if args.paths:
+        only, readouts = [], (root / "archive" / "readouts").resolve()
+        for given in map(Path, args.paths):
+            path = given if given.is_absolute() or given.exists() else root / given  # cwd first, then --root
+            if not path.is_file():
+                print(f"check: no such file: {given}", file=sys.stderr)
+                return EXIT_USAGE
+            if path.suffix != ".md":
+                print(f"check: {given} is not a readout: readouts are .md files", file=sys.stderr)
+                return EXIT_USAGE
+            if not (path.parent.resolve() / path.name).is_relative_to(readouts):
+                print(f"check: {given} is outside archive/readouts/: only readout files can be checked on their own",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            only.append(path)
     _, problems = check_archive(root, only)
     stream = sys.stdout if args.format == "github" else sys.stderr
     _print_problems(problems, args.format, stream)
@@ -69,6 +82,56 @@ def command_check(args) -> int:
     print(f"check: {errors} error(s), {warnings} warning(s)" + (" (warnings are errors with --strict)" if args.strict and warnings else ""),
           file=sys.stderr)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def command_new(args) -> int:
+    from .draft import DraftError, draft_readout, read_raw, valid_url, write_draft
+
+    root = Path(args.root)
+    if args.url and not valid_url(args.url):
+        print(f"new: --url must be an http(s) address (with any ( ) [ ] as %28 %29 %5B %5D), not {args.url!r}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        draft = draft_readout(read_raw(args.source), root, url=args.url, publisher=args.publisher.strip())
+        if args.output == "-":
+            sys.stdout.write(draft.text)
+            target = None
+        else:
+            target = write_draft(draft, root, Path(args.output) if args.output else None)
+    except DraftError as error:
+        print(f"new: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    out = sys.stderr if target is None else sys.stdout
+    if target is not None:
+        print(f"wrote {target.as_posix()}", file=out)
+    if draft.undetermined:
+        print("could not determine: " + "; ".join(draft.undetermined), file=out)
+    if draft.unresolved:
+        print("names not in archive/officials.yml (add them there if they took part): " + ", ".join(draft.unresolved),
+              file=out)
+    if draft.mentioned:
+        print("named in the text but not taken as participants: " + ", ".join(draft.mentioned), file=out)
+    if draft.removed:
+        shown = "; ".join(repr(line[:60]) for line in draft.removed[:6])
+        more = f" and {len(draft.removed) - 6} more" if len(draft.removed) > 6 else ""
+        print(f"left out as page furniture: {shown}{more}", file=out)
+    if target is not None:
+        print(f"next: compare the draft with the source, then run: python -m generator check {target.as_posix()}",
+              file=out)
+    return EXIT_OK
+
+
+def command_fields(args) -> int:
+    from .contribute import update_contributing
+
+    path, changed = update_contributing(Path(args.root))
+    if path is None:
+        print("fields: CONTRIBUTING.md has no '<!-- field-reference -->' and '<!-- /field-reference -->' markers",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{path.name}: the field reference was {'rewritten' if changed else 'already up to date'}")
+    return EXIT_OK
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -89,6 +152,8 @@ def make_parser() -> argparse.ArgumentParser:
                                 description="Serve the site on localhost and rebuild it when archive/, templates/ "
                                             "or docs/ change.")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--full", action="store_true",
+                       help="rebuild every page on each change (slower; after editing mkdocs.yml or the theme)")
     serve.set_defaults(run=command_serve)
 
     check = commands.add_parser("check", help="validate the archive, or the given readout files",
@@ -100,6 +165,24 @@ def make_parser() -> argparse.ArgumentParser:
                        help="github prints GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.set_defaults(run=command_check)
+
+    new = commands.add_parser("new", help="draft a readout file from the raw text of a published readout",
+                              description="Turn the text of a readout as published (copied from the page, navigation "
+                                          "and all) into a draft under archive/readouts/<year>/, with the front matter "
+                                          "filled in as far as the text allows. Prints the path and what it could not "
+                                          "determine. Never overwrites a file. Exit 0 when written, 1 when not.")
+    new.add_argument("--from", dest="source", required=True, metavar="FILE",
+                     help="the raw text, as UTF-8; '-' reads standard input")
+    new.add_argument("--url", default="", help="the address of the published page (http or https)")
+    new.add_argument("--publisher", default="", help="who published it, when the text does not say")
+    new.add_argument("--output", metavar="PATH",
+                     help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
+    new.set_defaults(run=command_new)
+
+    fields = commands.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from the schema",
+                                 description="Rewrite the block between the field-reference markers in CONTRIBUTING.md "
+                                             "from generator/schema.py, so the reference never drifts from the check.")
+    fields.set_defaults(run=command_fields)
     return parser
 
 

@@ -8,6 +8,7 @@ expansion bombs), no tags outside YAML's plain types, no duplicate keys.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .problems import ERROR, Problem, display_path
 
 MAX_READOUT_BYTES = 256 * 1024
 MAX_REGISTRY_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 10  # a readout needs 2 levels, a registry 4
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR = yaml.SafeLoader("")  # only its constructors are used, one scalar at a time
@@ -70,12 +72,16 @@ class _Refused(Exception):
 
 def read_text(path: Path, display: str, limit: int) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it being read."""
-    try:
-        raw = path.read_bytes()
+    try:  # a symbolic link could point anywhere, and a pipe or device would never end
+        if path.is_symlink() or not stat.S_ISREG(path.lstat().st_mode):
+            return None, [Problem(display, 1, 1, ERROR, "not a plain file (a symbolic link, folder or device)",
+                                  "commit the readout itself as a regular file")]
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as error:
         return None, [Problem(display, 1, 1, ERROR, f"cannot be read: {error.strerror}")]
     if len(raw) > limit:
-        return None, [Problem(display, 1, 1, ERROR, f"the file is {len(raw):,} bytes, over the limit of {limit:,}",
+        return None, [Problem(display, 1, 1, ERROR, f"the file is {path.stat().st_size:,} bytes, over the limit of {limit:,}",
                               "split it, or trim page furniture from the body")]
     try:
         text = raw.decode("utf-8")
@@ -94,16 +100,21 @@ def read_text(path: Path, display: str, limit: int) -> tuple[str | None, list[Pr
 def parse_yaml(doc: RawDocument, text: str, first_line: int = 1) -> list[Problem]:
     """Fill doc.data and doc.positions from YAML text that starts at first_line of the file."""
     try:
+        _check_depth(text)  # before composing: the composer recurses, and deep nesting would crash it
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + first_line) if mark else first_line
         column = (mark.column + 1) if mark else 1
+        if mark and mark.index >= len(text.rstrip()):  # at the end: the last line with content stops short
+            line, column = first_line + text.rstrip().count("\n"), 1
         reason = error.problem or error.context or "invalid YAML"
         return [Problem(doc.display, line, column, ERROR, f"invalid YAML: {reason}",
                         "check indentation, and quote values that contain ': ' or start with a special character")]
     except yaml.YAMLError as error:
         return [Problem(doc.display, first_line, 1, ERROR, f"invalid YAML: {error}")]
+    except _Refused as refused:
+        return [Problem(doc.display, refused.line + first_line - 1, refused.column, ERROR, refused.message, refused.hint)]
     if node is None:
         doc.data = None
         return []
@@ -114,6 +125,18 @@ def parse_yaml(doc: RawDocument, text: str, first_line: int = 1) -> list[Problem
         return [Problem(doc.display, refused.line + first_line - 1, refused.column, ERROR,
                         refused.message, refused.hint)]
     return []
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                               "write plain fields and lists")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _value(node: yaml.Node, key_path: KeyPath, positions: dict, seen: set, offset: int) -> Any:

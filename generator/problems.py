@@ -27,7 +27,8 @@ class Problem:
         level = "error" if self.severity == ERROR else "warning"
         message = self.message + (f" ({self.hint})" if self.hint else "")
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace(",", "%2C").replace(":", "%3A")
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")  # a file name is a stranger's too
+        path = path.replace(",", "%2C").replace(":", "%3A")
         return f"::{level} file={path},line={self.line},col={self.column}::{message}"
 
 
@@ -43,6 +44,6 @@ class ArchiveInvalid(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as a contributor sees it: relative to the project root where possible."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()  # a link is named, not followed
     except ValueError:
         return path.as_posix()

@@ -6,13 +6,15 @@ them, and gives back the typed Readout when the file is sound.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 import re
 from datetime import date
 from pathlib import PurePosixPath
 
 from . import schema
-from .load import BadValue, LoadedArchive, RawDocument
+from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_paths
 from .model import Initiative, Official, Readout, Source
 from .problems import ERROR, WARNING, Problem
 from .registry import Registry, load_registry
@@ -20,11 +22,16 @@ from .text import has_html, summarise
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-_BODY_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--|<\?|<!\[|&#?[a-zA-Z0-9]+;")
-_BODY_AUTOLINK = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>")
-_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
-_REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+# No ( ) [ ]: the address is printed inside a Markdown link, which one of them would end early.
+_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]{}\\]+$")
+# Every pattern below runs in linear time: a body is a stranger's text, up to 256 KB.
+_BODY_HTML = re.compile(r"<[a-zA-Z/!?]|&#?[a-zA-Z0-9]{1,32};")  # what an HTML parser takes for markup
+_BODY_AUTOLINK = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>")
+_BODY_IMAGE = re.compile(r"!\[")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the closing bracket of a link's text, however nested
+_REFERENCE_LINK = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)",
+                             re.MULTILINE)  # in quotes and list items too
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # attr_list would make `{: onclick=...}` an attribute
 
 
 def _check_text(doc: RawDocument, value, key_path, problems, limit=schema.MAX_TEXT, multiline=False) -> str:
@@ -60,7 +67,7 @@ def _check_date(doc: RawDocument, value, key_path, problems) -> date | None:
     return None
 
 
-def _check_names(doc, value, key_path, problems, resolve, closest, what) -> tuple:
+def _check_names(doc, value, key_path, problems, resolve, closest, what, registry_sound=True) -> tuple:
     name = key_path[-1]
     if not isinstance(value, list):
         problems.append(doc.problem(key_path, f"'{name}' must be a list, not {type(value).__name__}",
@@ -68,10 +75,13 @@ def _check_names(doc, value, key_path, problems, resolve, closest, what) -> tupl
         return ()
     found: dict[str, object] = {}
     for index, item in enumerate(value):
+        count = len(problems)
         text = _check_text(doc, item, key_path + (index,), problems)
-        if not text:
+        if not text or len(problems) > count:
             continue
         entry = resolve(text)
+        if entry is None and not registry_sound:
+            continue  # the registry could not be read: its own error says so, no need for one per name
         if entry is None:
             suggestion = closest(text)
             hint = f"did you mean {suggestion!r}?" if suggestion else f"add it to archive/{what}.yml"
@@ -95,8 +105,13 @@ def _check_required(doc, data: dict, fields, prefix: tuple, problems) -> None:
     for field in fields:
         if field.required and data.get(field.name) is None:
             example = f": {field.example}" if field.example else ""
-            problems.append(doc.problem(prefix or (), f"the required field '{'.'.join(prefix + (field.name,))}' is missing",
-                                        f"add '{field.name}{example}'"))
+            name = ".".join(prefix + (field.name,))
+            if field.name in data:  # written, but left empty: point at it
+                problems.append(doc.problem(prefix + (field.name,), f"the required field '{name}' is empty",
+                                            f"fill it in, for example '{field.name}{example}'"))
+            else:
+                problems.append(doc.problem(prefix or (), f"the required field '{name}' is missing",
+                                            f"add '{field.name}{example}'"))
 
 
 def _check_source(doc: RawDocument, value, problems) -> Source | None:
@@ -106,13 +121,14 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
         return None
     _check_unknown_keys(doc, value, schema.SOURCE_FIELD_NAMES, ("source",), problems)
     _check_required(doc, value, schema.SOURCE_FIELDS, ("source",), problems)
-    publisher = _check_text(doc, value["publisher"], ("source", "publisher"), problems) if "publisher" in value else ""
+    publisher = _check_text(doc, value["publisher"], ("source", "publisher"), problems) if value.get("publisher") is not None else ""
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
         if url and not _URL.match(url):
             problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
-                                        "write the page's address starting with https://"))
+                                        "write the page's address starting with https://, "
+                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
             url = ""
     published = _check_date(doc, value["published"], ("source", "published"), problems) if value.get("published") is not None else None
     language = value.get("language")
@@ -123,8 +139,49 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     return Source(publisher=publisher, language=language or "", url=url, published=published)
 
 
+@functools.lru_cache(maxsize=4)
+def _newlines(body: str) -> list[int]:
+    return [index for index, char in enumerate(body) if char == "\n"]
+
+
 def _body_line(doc: RawDocument, offset: int) -> int:
-    return doc.body_line + doc.body.count("\n", 0, offset)
+    return doc.body_line + bisect.bisect_left(_newlines(doc.body), offset)
+
+
+MAX_BODY_REPORTS = 20  # a text full of markup gets twenty lines and a count, not thousands
+# Python-Markdown takes time that grows with the square of some shapes of text (unclosed brackets,
+# long blocks of headings or rules), and recursion with others (deep nesting, long runs of *):
+# a readout is prose, so those shapes are refused before the build ever meets them.
+MAX_BRACKETS = 500
+MAX_BLOCK_LINES = 100
+MAX_NESTING = 4
+_NESTING = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])+", re.MULTILINE)
+_LIST_MARK = re.compile(r"[-*+][ \t]|\d{1,9}[.)][ \t]")
+_MARK_RUN = re.compile(r"([*_`~])\1{3,}")
+_BLOCK = re.compile(r"(?:^[ \t]*\S[^\n]*\n){%d}" % MAX_BLOCK_LINES + r"[ \t]*\S", re.MULTILINE)
+
+
+def _check_shape(doc: RawDocument, found: list[Problem]) -> None:
+    body = doc.body
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        found.append(Problem(doc.display, _body_line(doc, body.index("[")), 1, ERROR,
+                             f"the text has {brackets:,} square brackets, more than a readout needs ({MAX_BRACKETS})",
+                             "keep the readout's words as plain text"))
+    for match in _NESTING.finditer(body):
+        prefix = match.group(0).expandtabs(4)
+        levels = prefix.count(">") + len(_LIST_MARK.findall(prefix)) + (len(prefix) - len(prefix.lstrip(" "))) // 4
+        if levels > MAX_NESTING:
+            found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                                 f"quotes or lists nested more than {MAX_NESTING} levels deep",
+                                 "keep the readout's words as plain paragraphs"))
+    for match in _MARK_RUN.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             f"a run of {match.group(1) * 4}… is not text", "remove it"))
+    for match in _BLOCK.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             f"a paragraph of more than {MAX_BLOCK_LINES} lines",
+                             "separate the paragraphs with an empty line"))
 
 
 def _check_body(doc: RawDocument, problems: list[Problem]) -> None:
@@ -133,26 +190,34 @@ def _check_body(doc: RawDocument, problems: list[Problem]) -> None:
         problems.append(Problem(doc.display, doc.body_line, 1, ERROR, "the readout has no text",
                                 "paste the text of the readout below the front matter"))
         return
+    found: list[Problem] = []
     reported_lines = set()  # one report a line: an opening and a closing tag are one mistake
     for pattern, message in ((_BODY_AUTOLINK, "angle-bracket links are not allowed in the text"),
-                             (_BODY_HTML, "raw HTML is not allowed in the text")):
+                             (_BODY_HTML, "raw HTML is not allowed in the text"),
+                             (_ATTRIBUTE_LIST, "attribute lists in curly brackets are not allowed in the text")):
         for match in pattern.finditer(body):
             line = _body_line(doc, match.start())
             if line not in reported_lines:
                 reported_lines.add(line)
-                problems.append(Problem(doc.display, line, 1, ERROR, f"{message}: {match.group(0)[:40]!r}",
-                                        "remove the markup; keep the readout's words as plain text"))
-    for match in _INLINE_LINK.finditer(body):
-        if match.group(1):
-            problems.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                                    "images are not archived", "remove the image; describe it in 'notes' if it matters"))
-        elif not _URL.match(match.group(2)):
-            problems.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                                    f"links must be http(s) addresses, not {match.group(2)[:40]!r}", "remove the link"))
-    for match in _REFERENCE_LINK.finditer(body):
-        if not _URL.match(match.group(1)):
-            problems.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                                    f"links must be http(s) addresses, not {match.group(1)[:40]!r}", "remove the link"))
+                shown = body[match.start(): match.start() + 40].split("\n")[0]
+                found.append(Problem(doc.display, line, 1, ERROR, f"{message}: {shown!r}",
+                                     "remove the markup; keep the readout's words as plain text"))
+    for match in _BODY_IMAGE.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             "images are not archived", "remove the image; describe it in 'notes' if it matters"))
+    _check_shape(doc, found)
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+        for match in pattern.finditer(body):
+            if not _URL.match(match.group(1)):
+                found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                                     f"links must be http(s) addresses, not {match.group(1)[:40]!r}", "remove the link"))
+    found.sort()
+    problems.extend(found[:MAX_BODY_REPORTS])
+    if len(found) > MAX_BODY_REPORTS:
+        rest = found[MAX_BODY_REPORTS]
+        problems.append(Problem(doc.display, rest.line, 1, ERROR,
+                                f"and {len(found) - MAX_BODY_REPORTS:,} more problems like these in the text",
+                                "keep the readout's words as plain text"))
 
 
 def _check_path(doc: RawDocument, when: date | None, problems: list[Problem]) -> str:
@@ -169,8 +234,75 @@ def _check_path(doc: RawDocument, when: date | None, problems: list[Problem]) ->
     return slug
 
 
-def validate_readout(doc: RawDocument, registry: Registry, problems: list[Problem]) -> Readout | None:
-    """The readout as a typed record, or None; every problem found goes into problems."""
+@functools.lru_cache(maxsize=8)
+def _initiative_pattern(initiatives: tuple[Initiative, ...]) -> tuple[re.Pattern | None, dict[str, Initiative]]:
+    """Every name, abbreviation and alias; abbreviations in capitals match only in capitals ("UN", not "un")."""
+    by_name: dict[str, Initiative] = {}
+    for initiative in initiatives:
+        for name in (initiative.name, initiative.short, *initiative.aliases):
+            if name:
+                by_name.setdefault(name.casefold(), initiative)
+    terms = sorted({n for i in initiatives for n in (i.name, i.short, *i.aliases) if n}, key=lambda n: (-len(n), n))
+    parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in terms]
+    return (re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None), by_name
+
+
+def mentioned_initiatives(registry: Registry, text: str) -> list[tuple[Initiative, int]]:
+    """Initiatives named in the text (by name, abbreviation or alias), in order, with the offset of the first mention."""
+    pattern, by_name = _initiative_pattern(tuple(registry.initiatives))
+    found: dict[str, tuple[Initiative, int]] = {}
+    for match in pattern.finditer(text) if pattern else ():
+        initiative = by_name[match.group(0).casefold()]
+        found.setdefault(initiative.slug, (initiative, match.start()))
+    return list(found.values())
+
+
+def _first_mention(official: Official, text: str) -> int:
+    names = sorted((official.name, *official.aliases), key=len, reverse=True)
+    match = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", text, re.IGNORECASE)
+    return match.start() if match else 0
+
+
+def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives, notes: str,
+                    problems: list[Problem]) -> None:
+    """Names in the text that the front matter leaves out: a gentle warning, silenced by naming them in 'notes'."""
+    listed = {o.slug for o in officials} | {o.slug for o in registry.mentioned_officials(notes)}
+    for official in registry.mentioned_officials(doc.body):
+        if official.slug not in listed:
+            line = _body_line(doc, _first_mention(official, doc.body))
+            problems.append(doc.problem(("officials",), f"the text names {official.name!r} (line {line}), "
+                                        "who is not among 'officials'",
+                                        "add them if they took part; if they did not, name them in 'notes' "
+                                        "(\"... is mentioned but did not take part\")", WARNING))
+    raised = {i.slug for i in initiatives} | {i.slug for i, _ in mentioned_initiatives(registry, notes)}
+    for initiative, offset in mentioned_initiatives(registry, doc.body):
+        if initiative.slug not in raised:
+            problems.append(doc.problem(("initiatives",), f"the text names {initiative.name!r} "
+                                        f"(line {_body_line(doc, offset)}), which is not among 'initiatives'",
+                                        f"add '- {initiative.name}' under 'initiatives:' if the readout raises it; "
+                                        "if not, say why in 'notes'", WARNING))
+
+
+def _check_dates(doc: RawDocument, when: date | None, source: Source | None, problems: list[Problem]) -> None:
+    today = date.today()
+    published = source.published if source else None
+    if when and when > today:
+        problems.append(doc.problem(("date",), f"'date' {when.isoformat()} is in the future",
+                                    "write the day the meeting or call took place, as YYYY-MM-DD", WARNING))
+    elif when and published and when > published:
+        problems.append(doc.problem(("date",), f"'date' {when.isoformat()} is after the publication date "
+                                    f"{published.isoformat()}",
+                                    "'date' is the day of the meeting or call; check it and 'source.published'", WARNING))
+    if published and published > today:
+        problems.append(doc.problem(("source", "published"), f"'source.published' {published.isoformat()} is in the future",
+                                    "write the day the page was published, as YYYY-MM-DD", WARNING))
+
+
+def validate_readout(doc: RawDocument, registry: Registry, problems: list[Problem],
+                     unreadable: frozenset[str] = frozenset()) -> Readout | None:
+    """The readout as a typed record, or None; every problem found goes into problems.
+
+    unreadable names the registries ("officials", "initiatives") that could not be read at all."""
     if not isinstance(doc.data, dict):
         if doc.data is not None or not doc.positions:
             problems.append(Problem(doc.display, 2, 1, ERROR, "the front matter must be a set of 'field: value' lines",
@@ -180,7 +312,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     data = doc.data
     _check_unknown_keys(doc, data, schema.FIELD_NAMES, (), problems)
     _check_required(doc, data, schema.FIELDS, (), problems)
-    title = _check_text(doc, data["title"], ("title",), problems) if "title" in data else ""
+    title = _check_text(doc, data["title"], ("title",), problems) if data.get("title") is not None else ""
     when = _check_date(doc, data["date"], ("date",), problems) if data.get("date") is not None else None
     kind = data.get("kind")
     if kind is not None and kind not in schema.KINDS:
@@ -198,13 +330,14 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     officials: tuple[Official, ...] = ()
     if data.get("officials") is not None:
         officials = _check_names(doc, data["officials"], ("officials",), problems,
-                                 registry.official, registry.closest_official, "officials")
+                                 registry.official, registry.closest_official, "officials", "officials" not in unreadable)
         if isinstance(data["officials"], list) and not data["officials"]:
             problems.append(doc.problem(("officials",), "'officials' is empty", "list at least one participant"))
     initiatives: tuple[Initiative, ...] = ()
     if data.get("initiatives") is not None:
         initiatives = _check_names(doc, data["initiatives"], ("initiatives",), problems,
-                                   registry.initiative, registry.closest_initiative, "initiatives")
+                                   registry.initiative, registry.closest_initiative, "initiatives",
+                                   "initiatives" not in unreadable)
     event = data.get("event")
     if event is not None and not (isinstance(event, str) and _SLUG.match(event)):
         problems.append(doc.problem(("event",), f"'event' must be a slug, not {event!r}",
@@ -212,6 +345,9 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     notes = _check_text(doc, data["notes"], ("notes",), problems, schema.MAX_NOTES, multiline=True) if data.get("notes") is not None else ""
     source = _check_source(doc, data["source"], problems) if data.get("source") is not None else None
     _check_body(doc, problems)
+    _check_dates(doc, when, source, problems)
+    if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
+        _check_mentions(doc, registry, officials, initiatives, notes, problems)
     slug = _check_path(doc, when, problems)
     if len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None:
         return None
@@ -229,11 +365,50 @@ def validate_archive(loaded: LoadedArchive) -> tuple[Registry, list[Readout], li
     """The registry and every sound readout, with every problem in the archive."""
     problems = list(loaded.problems)
     registry = load_registry(loaded.officials, loaded.initiatives, problems)
-    readouts = [r for doc in loaded.readouts if (r := validate_readout(doc, registry, problems))]
-    seen: dict[str, str] = {}
+    unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
+    registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
+                           if doc.display in unreadable)
+    checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
+               and (r := validate_readout(doc, registry, problems, registries))]
+    readouts = [r for _, r in checked]
+    rest = _rest_of_archive(loaded, registry)  # checking some files still compares them with all the others
+    seen: dict[str, str] = {r.url_path: r.source_path for r in rest}
     for readout in readouts:
         other = seen.setdefault(readout.url_path, readout.source_path)
         if other != readout.source_path:
             problems.append(Problem(readout.source_path, 1, 1, ERROR, f"the page address clashes with {other}",
                                     "rename one of the files"))
+    _check_duplicates(checked, rest, problems)
     return registry, readouts, problems
+
+
+def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]:
+    """The sound readouts of the archive that were not loaded, when only some files are checked."""
+    archive_dir = loaded.officials.path.parent
+    given = {doc.path.resolve() for doc in loaded.readouts}
+    rest = []
+    for path in readout_paths(archive_dir):
+        if path.resolve() in given:
+            continue
+        doc, found = load_readout(path, archive_dir.parent)
+        if not any(p.severity == ERROR for p in found) and (readout := validate_readout(doc, registry, [])):
+            rest.append(readout)
+    return rest
+
+
+def _duplicate_key(readout: Readout) -> tuple:
+    return (readout.date, frozenset(o.slug for o in readout.officials), " ".join(readout.source.publisher.casefold().split()))
+
+
+def _check_duplicates(checked: list[tuple[RawDocument, Readout]], rest: list[Readout], problems: list[Problem]) -> None:
+    """Same day, same participants and same publisher as another readout: most likely the same text twice."""
+    by_key: dict[tuple, list[str]] = {}
+    for readout in [r for _, r in checked] + rest:
+        by_key.setdefault(_duplicate_key(readout), []).append(readout.source_path)
+    for doc, readout in checked:
+        twins = sorted(p for p in by_key[_duplicate_key(readout)] if p != readout.source_path)
+        if twins:
+            problems.append(doc.problem(("source", "publisher"), f"likely a duplicate of {twins[0]}: the same date, "
+                                        "participants and publisher",
+                                        "if it is the same readout, keep one file; if it is another account, "
+                                        "check the date, the participants and the publisher", WARNING))
