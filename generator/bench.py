@@ -91,7 +91,7 @@ def _build(root: str, site: str) -> dict:
     run_mkdocs(Path(root), Path(site), strict=True)
     end = time.perf_counter()
     return {"generator_s": middle - start, "mkdocs_s": end - middle,
-            "written": len(generated.report.written), "readouts": len(generated.archive.readouts),
+            "written": len(generated.report.written), "readouts": generated.readouts,
             "events": len(generated.archive.events)}
 
 

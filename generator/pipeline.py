@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from . import manifest
 from .load import load_archive
 from .model import Archive, make_archive
 from .problems import ERROR, ArchiveInvalid, Problem
@@ -30,9 +31,10 @@ SKIP_GENERATE = "READOUTS_SKIP_GENERATE"
 
 @dataclass(frozen=True)
 class Generated:
-    archive: Archive
+    archive: Archive | None  # None when nothing had changed since the last run, which did the work
     report: WriteReport
     seconds: float
+    readouts: int
 
 
 def site_settings(root: Path) -> dict:
@@ -57,12 +59,20 @@ def check_archive(root: Path, only: list[Path] | None = None) -> tuple[Archive |
 def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
     start = time.perf_counter()
+    docs_dir = docs_dir or root / "docs"
+    inputs = manifest.input_stamps(root)
+    last = manifest.fresh_record(root, docs_dir, inputs)
+    if last is not None:
+        report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
+        return Generated(None, report, time.perf_counter() - start, last["readouts"])
     archive, problems = check_archive(root)
     if archive is None:
         raise ArchiveInvalid(problems)
     pages = render_site(archive, root / "templates", site_settings(root)) + render_search_index(archive)
-    report = write_pages(pages, docs_dir or root / "docs")
-    return Generated(archive, report, time.perf_counter() - start)
+    manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
+    report = write_pages(pages, docs_dir)
+    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))
+    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts))
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True) -> None:

@@ -9,7 +9,9 @@ def test_slugify_never_leaves_its_folder():
 
 def test_escape_md_neutralises_markup():
     assert escape_md("<script>") == "&lt;script&gt;"
-    assert escape_md("[x](javascript:y)") == r"\[x\]\(javascript:y\)"
+    assert escape_md("[x](javascript:y)") == r"\[x\](javascript:y)"
+    assert escape_md("- a") == r"\- a" and escape_md("1. a") == r"1\. a" and escape_md(": a") == "&#58; a"
+    assert escape_md("Coop. (SCO) - 2023") == "Coop. (SCO) - 2023"
     assert escape_md("*a* | _b_") == r"\*a\* \| \_b\_"
 
 

@@ -1,0 +1,57 @@
+"""A record of the last generation, so a rebuild with nothing changed does no work.
+
+`docs/.generated.json` holds the size and modification time of every input (the
+archive, the templates, mkdocs.yml and the generator's own code) and of every page
+written. When none has changed, the pages on disk are what a full run would write
+again, and generation stops after a few thousand `stat` calls. MkDocs ignores
+files whose names start with a dot, so the record never reaches the site.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+NAME = ".generated.json"
+VERSION = 1
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def input_stamps(root: Path) -> dict[str, list[int]]:
+    package = Path(__file__).resolve().parent
+    files = [root / "mkdocs.yml", root / "CONTRIBUTING.md", *sorted((root / "archive").rglob("*")), *sorted((root / "templates").rglob("*")),
+             *sorted(package.glob("*.py"))]
+    return {str(path): stamp for path in files if path.is_file() and (stamp := _stamp(path))}
+
+
+def output_stamps(docs_dir: Path, pages: list[str]) -> dict[str, list[int] | None]:
+    return {page: _stamp(docs_dir / page) for page in pages}
+
+
+def fresh_record(root: Path, docs_dir: Path, inputs: dict[str, list[int]]) -> dict | None:
+    """The last run's record when the inputs and every generated page are as it left them."""
+    try:
+        last = json.loads((docs_dir / NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("version") != VERSION or last.get("inputs") != inputs:
+        return None
+    outputs = last.get("outputs", {})
+    return last if outputs and output_stamps(docs_dir, list(outputs)) == outputs else None
+
+
+def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], readouts: int) -> None:
+    """Remember this run; inputs are stamped before it started, so an edit during the run is not missed."""
+    content = {"version": VERSION, "inputs": inputs, "outputs": output_stamps(docs_dir, pages), "readouts": readouts}
+    (docs_dir / NAME).write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+
+
+def forget(docs_dir: Path) -> None:
+    (docs_dir / NAME).unlink(missing_ok=True)
