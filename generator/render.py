@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from . import charts, cite
 from .index import Indexes, index_archive
 from .model import Archive, Event, Initiative, Official, Readout
 from .text import escape_md, plain
@@ -43,6 +45,59 @@ def page_path(item) -> str:
     if isinstance(item, int):
         return f"timeline/{item}.md"
     return str(item)
+
+
+def page_url(site: dict, item) -> str:
+    """The page's permanent address: the site's URL and the page's folder (MkDocs' directory URLs)."""
+    path = page_path(item)
+    if path.endswith(".md"):
+        path = path[: -len("index.md")] if path == "index.md" or path.endswith("/index.md") else path[:-3] + "/"
+    return site.get("url", "/") + path
+
+
+def feed_path(item=None) -> str:
+    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's."""
+    if isinstance(item, Official):
+        return f"data/feeds/officials/{item.slug}.xml"
+    if isinstance(item, Initiative):
+        return f"data/feeds/initiatives/{item.slug}.xml"
+    return "data/feeds/readouts.xml"
+
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")  # as Python-Markdown's fenced_code finds them: at the line's start
+_ATX = re.compile(r"^#{1,6}")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+def demote(markdown: str, under: int = 1):
+    """Markdown whose highest heading becomes one level below an h`under` (never past h6, never raised).
+
+    Headings inside fenced code stay as they are; underlined headings become # headings.
+    Keeps the type: the result is Md only when the input was.
+    """
+    lines, fence, found = markdown.split("\n"), "", []
+    for i, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1).startswith(fence) else fence
+        elif opened:
+            fence = opened.group(1)
+        elif match := _ATX.match(line):
+            found.append((i, len(match.group()), False))
+        elif (i and _SETEXT.match(line) and lines[i - 1].strip() and not lines[i - 1].startswith(("    ", "\t"))
+              and not _ATX.match(lines[i - 1]) and (i == 1 or not lines[i - 2].strip())):
+            found.append((i, 1 if "=" in line else 2, True))
+    shift = under + 1 - min((level for _, level, _ in found), default=under + 1)
+    if shift <= 0:
+        return markdown
+    for i, level, underlined in reversed(found):
+        marks = "#" * min(6, level + shift)
+        if underlined:
+            lines[i - 1:i + 1] = [f"{marks} {lines[i - 1].strip()}"]
+        else:
+            lines[i] = marks + lines[i][level:]
+    result = "\n".join(lines)
+    return Md(result) if isinstance(markdown, Md) else result
 
 
 def _label(item) -> str:
@@ -83,8 +138,30 @@ def _links(context, items, separator=", ") -> Md:
     return Md(separator.join(_link(context, item) for item in items))
 
 
+@jinja2.pass_context
+def _permalink(context, item) -> Md:
+    return Md(page_url(context["site"], item))
+
+
+@jinja2.pass_context
+def _feed_href(context, item=None) -> Md:
+    return _href(context, feed_path(item))
+
+
+@jinja2.pass_context
+def _cite(context, readout: Readout, style: str) -> Md:
+    """How to cite the readout: "chicago" or "bibtex" in a code block, or the "csl-json" script element."""
+    site = context["site"]
+    return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
+
+
+def _year_chart(readouts, label: str) -> Md:
+    return Md(charts.bar_chart(charts.counts_per_year(readouts), label))
+
+
 def _yaml_text(value) -> Md:
-    return Md(json.dumps(plain(value), ensure_ascii=False))
+    # MkDocs puts these values into the HTML unescaped, the description into an attribute: escape & and "
+    return Md(json.dumps(plain(value).replace("&", "&amp;").replace('"', "&quot;"), ensure_ascii=False))
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -98,7 +175,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
-                       trusted=Md, title=lambda v: Md(escape_md(plain(v))))
+                       trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
+                       permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
+                       cite=_cite, year_chart=_year_chart)
     return env
 
 
@@ -151,6 +230,7 @@ class Renderer:
         yield self.section("timeline.md.j2", "timeline/index.md")
         yield self.section("events.md.j2", "events/index.md")
         yield self.section("venues.md.j2", "venues/index.md")
+        yield self.section("data.md.j2", "data/index.md")
         for readout in self.archive.readouts:
             yield self.readout(readout)
         for official in self.archive.officials:
@@ -166,4 +246,7 @@ class Renderer:
 def render_site(archive: Archive, templates_dir: Path, site: dict | None = None) -> list[Page]:
     """Every generated page, in a fixed order."""
     renderer = Renderer(archive, index_archive(archive), templates_dir, site or {})
-    return list(renderer.all_pages())
+    from .contribute import render_contributing  # CONTRIBUTING.md with the field reference, last
+    from .data import render_data  # the downloads and feeds, built on this module's Page and paths
+    return list(renderer.all_pages()) + render_data(archive, renderer.indexes, site or {}) + [
+        render_contributing(templates_dir.parent)]

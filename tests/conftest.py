@@ -26,6 +26,7 @@ def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     """A project folder with the repository's site set-up and the given archive."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the source of the generated contribute page
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names its hook by path
     shutil.copytree(REPO / "docs", root / "docs", ignore=lambda folder, names: _generated(folder, names))
