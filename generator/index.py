@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import Archive, Event, Initiative, Official, Readout
+from .model import Archive, Event, Initiative, Official, Readout, Venue
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,8 @@ class Indexes:
     mentioning: dict[str, tuple[Readout, ...]]  # official slug → readouts that name them only
     by_initiative: dict[str, tuple[Readout, ...]]
     by_year: dict[int, tuple[Readout, ...]]  # newest year first
-    by_venue: dict[str, dict[str, tuple[Readout, ...]]]  # country → city → readouts
+    by_venue: dict[str, tuple[tuple[Venue, tuple[Readout, ...]], ...]]  # country → its cities, with readouts
+    venue_of: dict[str, Venue]  # readout url_path → where it took place
     event_of: dict[str, Event]  # readout url_path → its event
     counterparts: dict[str, tuple[tuple[Official, int], ...]]
     initiatives_of: dict[str, tuple[tuple[Initiative, int], ...]]  # official slug → initiatives raised
@@ -32,14 +33,17 @@ def index_archive(archive: Archive) -> Indexes:
     officials = {o.slug: o for o in archive.officials}
     initiatives = {i.slug: i for i in archive.initiatives}
     by_official, mentioning, by_initiative, by_year = (defaultdict(list) for _ in range(4))
-    by_venue: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    by_venue: dict[str, dict[Venue, list]] = defaultdict(lambda: defaultdict(list))
+    venue_of: dict[str, Venue] = {}
     counterparts: dict[str, Counter] = defaultdict(Counter)
     initiatives_of: dict[str, Counter] = defaultdict(Counter)
     officials_of: dict[str, Counter] = defaultdict(Counter)
     for readout in archive.readouts:  # already newest first, so every list is too
         by_year[readout.year].append(readout)
         if readout.venue:
-            by_venue[readout.country][readout.city].append(readout)
+            venue = Venue(readout.venue_slug, readout.city, readout.country)
+            venue_of[readout.url_path] = venue
+            by_venue[readout.country][venue].append(readout)
         for official in readout.mentioned:
             mentioning[official.slug].append(readout)
         for official in readout.officials:
@@ -59,7 +63,10 @@ def index_archive(archive: Archive) -> Indexes:
         mentioning={k: tuple(v) for k, v in mentioning.items()},
         by_initiative={k: tuple(v) for k, v in by_initiative.items()},
         by_year={y: tuple(by_year[y]) for y in sorted(by_year, reverse=True)},
-        by_venue={c: {city: tuple(rs) for city, rs in sorted(cities.items())} for c, cities in sorted(by_venue.items())},
+        by_venue={country: tuple((venue, tuple(readouts)) for venue, readouts in
+                                 sorted(cities.items(), key=lambda item: item[0].sort_key))
+                  for country, cities in sorted(by_venue.items())},
+        venue_of=venue_of,
         event_of={r.url_path: e for e in archive.events for r in e.readouts},
         counterparts={k: _ranked(v, officials) for k, v in counterparts.items()},
         initiatives_of={k: _ranked(v, initiatives) for k, v in initiatives_of.items()},

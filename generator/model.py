@@ -98,6 +98,38 @@ class Readout:
     def city(self) -> str:
         return self.venue.rsplit(",", 1)[0].strip() if self.venue else ""
 
+    @property
+    def venue_slug(self) -> str:
+        from .text import slugify
+
+        return slugify(f"{self.city} {self.country}") if self.venue else ""
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A city where meetings took place; its page lists them."""
+
+    slug: str
+    city: str
+    country: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.city}, {self.country}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.city.casefold(), self.slug)
+
+
+@dataclass(frozen=True)
+class YearPage:
+    """One year of an official's, initiative's or venue's readouts, on a page of its own
+    when they are too many for one page."""
+
+    item: object
+    year: int
+
 
 @dataclass(frozen=True)
 class Event:

@@ -18,7 +18,10 @@ import jinja2
 
 from . import charts, cite
 from .index import Indexes, index_archive
-from .model import Archive, Event, Initiative, Official, Readout
+from .model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
+
+# A listing longer than this is split into a page per year, so no page grows past ~150 KB.
+LIST_LIMIT = 200
 from .text import escape_md, plain
 
 
@@ -42,6 +45,10 @@ def page_path(item) -> str:
         return f"initiatives/{item.slug}.md"
     if isinstance(item, Event):
         return f"events/{item.slug}.md"
+    if isinstance(item, Venue):
+        return f"venues/{item.slug}.md"
+    if isinstance(item, YearPage):
+        return f"{page_path(item.item)[:-3]}/{item.year}.md"
     if isinstance(item, int):
         return f"timeline/{item}.md"
     return str(item)
@@ -101,8 +108,10 @@ def demote(markdown: str, under: int = 1):
 
 
 def _label(item) -> str:
-    if isinstance(item, (Official, Initiative)):
+    if isinstance(item, (Official, Initiative, Venue)):
         return item.name
+    if isinstance(item, YearPage):
+        return str(item.year)
     if isinstance(item, Readout):
         return item.title
     if isinstance(item, Event):
@@ -177,7 +186,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
                        permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
-                       cite=_cite, year_chart=_year_chart)
+                       cite=_cite, year_chart=_year_chart, year_page=YearPage)
+    env.globals["list_limit"] = LIST_LIMIT
     return env
 
 
@@ -217,6 +227,20 @@ class Renderer:
     def year(self, year: int, readouts: tuple[Readout, ...]) -> Page:
         return self._render("year.md.j2", page_path(year), year=year, readouts=readouts)
 
+    def venue(self, venue: Venue, readouts: tuple[Readout, ...]) -> Page:
+        return self._render("venue.md.j2", page_path(venue), venue=venue, readouts=readouts)
+
+    def year_pages(self, item, readouts: tuple[Readout, ...]):
+        """Each year of a listing too long for one page (see LIST_LIMIT), on a page of its own."""
+        if len(readouts) <= LIST_LIMIT:
+            return
+        by_year: dict[int, list[Readout]] = {}
+        for readout in readouts:
+            by_year.setdefault(readout.year, []).append(readout)
+        for year, group in by_year.items():
+            page = YearPage(item, year)
+            yield self._render("listing-year.md.j2", page_path(page), page=page, item=item, readouts=tuple(group))
+
     def event(self, event: Event) -> Page:
         return self._render("event.md.j2", page_path(event), event=event)
 
@@ -235,8 +259,14 @@ class Renderer:
             yield self.readout(readout)
         for official in self.archive.officials:
             yield self.official(official)
+            yield from self.year_pages(official, self.indexes.by_official.get(official.slug, ()))
         for initiative in self.archive.initiatives:
             yield self.initiative(initiative)
+            yield from self.year_pages(initiative, self.indexes.by_initiative.get(initiative.slug, ()))
+        for venues in self.indexes.by_venue.values():
+            for venue, readouts in venues:
+                yield self.venue(venue, readouts)
+                yield from self.year_pages(venue, readouts)
         for year, readouts in self.indexes.by_year.items():
             yield self.year(year, readouts)
         for event in self.archive.events:

@@ -72,7 +72,7 @@ def _entities(archive: Archive, number: dict[str, int]) -> tuple[list[dict], dic
         for initiative in readout.initiatives:
             by_initiative[initiative.slug].append(number[readout.url_path])
         if readout.venue:
-            by_city[(readout.city, readout.country)].append(number[readout.url_path])
+            by_city[(readout.city, readout.country, readout.venue_slug)].append(number[readout.url_path])
     entities, postings = [], {}
     for official in archive.officials:
         parts = official.name.split()
@@ -87,11 +87,9 @@ def _entities(archive: Archive, number: dict[str, int]) -> tuple[list[dict], dic
                                 f"initiatives/{initiative.slug}/", [initiative.name, initiative.short, *initiative.aliases],
                                 by_initiative[initiative.slug]))
         postings[ident] = by_initiative[initiative.slug]
-    for (city, country), numbers in sorted(by_city.items()):
-        ident = "v-" + normalise(f"{city}-{country}").replace(" ", "-")
-        ident = re.sub(r"[^a-z0-9-]+", "", ident)
-        anchor = re.sub(r"[^a-z0-9]+", "-", normalise(city)).strip("-")
-        entities.append(_entity("v", ident, f"{city}, {country}", "Venue", f"venues/#{anchor}", [city], numbers))
+    for (city, country, slug), numbers in sorted(by_city.items()):
+        ident = "v-" + slug
+        entities.append(_entity("v", ident, f"{city}, {country}", "Venue", f"venues/{slug}/", [city], numbers))
         postings[ident] = numbers
     return entities, postings
 
