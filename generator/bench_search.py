@@ -7,13 +7,14 @@ and Debian's Chromium, which `make bench` installs.
 from __future__ import annotations
 
 import functools
+import os
 import gzip
 import http.server
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -21,6 +22,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+def serve_folder(folder: Path) -> http.server.ThreadingHTTPServer:
+    """A static server for a built site on a free loopback port, in a thread; shut it down when done."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def _wait_for_results(page, query: str) -> None:
@@ -35,8 +43,7 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
     """
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_folder(site_dir)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     fetched: list[str] = []
     try:

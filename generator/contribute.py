@@ -78,7 +78,7 @@ def render_field_reference() -> str:
         "- **Kinds:** " + ", ".join(f"`{k}`" for k in schema.KINDS) + ". A "
         + " or ".join(f"`{k}`" for k in schema.IN_PERSON_KINDS) + " needs a `venue`; "
         + ", ".join(f"`{k}`" for k in schema.REMOTE_KINDS) + " have none.",
-        f"- **Dates** are written `YYYY-MM-DD`, without quotes.",
+        "- **Dates** are written `YYYY-MM-DD`, without quotes.",
         f"- **Text fields** are one line of plain text, at most {schema.MAX_TEXT} characters (`notes`: "
         f"{schema.MAX_NOTES}), without HTML: no `<` `>` tags and no `&name;` entities (an `&` alone is fine).",
         "- **Links** (`source.url`, and any in the text) are `http://` or `https://` addresses.",

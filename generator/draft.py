@@ -28,7 +28,6 @@ from .model import Official, Readout
 from .problems import ERROR, Problem
 from .registry import Registry, load_registry
 from .text import slugify
-from .validate import mentioned_initiatives
 
 MAX_RAW_BYTES = 1024 * 1024
 SCHEMA_PATH = "data/readout.schema.json"
@@ -671,7 +670,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
             undetermined.append("venue")
     occasion = _occasion(lead_text)
 
-    initiatives = [i.name for i, _ in mentioned_initiatives(registry, title + "\n\n" + "\n\n".join(page.paragraphs))]
+    initiatives = [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + "\n\n".join(page.paragraphs))]
     participants = {o.slug for o in officials}
     body_text = "\n\n".join(page.paragraphs)
     mentioned = [o.name for o in registry.mentioned_officials(body_text) if o.slug not in participants]

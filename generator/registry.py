@@ -42,7 +42,11 @@ class Registry:
 
     def mentioned_officials(self, text: str) -> list[Official]:
         """Officials whose name or alias stands in the text, in order of first mention."""
-        return [o for o, _ in self._official_finder.find(text)] if self._official_finder else []
+        return [o for o, _ in self.officials_named(text)]
+
+    def officials_named(self, text: str) -> list[tuple[Official, int]]:
+        """Officials whose name or alias stands in the text, in order, with the offset of the first mention."""
+        return self._official_finder.find(text) if self._official_finder else []
 
     def mentioned_initiatives(self, text: str) -> list[tuple[Initiative, int]]:
         """Initiatives named in the text (name, abbreviation or alias), in order, with the offset of the first mention."""
@@ -169,14 +173,19 @@ def _positions(doc, value, key_path, problems) -> tuple[Position, ...]:
     return tuple(positions)
 
 
+def _one_of(doc: RawDocument, value, key_path, allowed: tuple[str, ...], problems) -> str:
+    """A value from a closed list; anything else is an error that lists the list."""
+    text = _text(doc, value, key_path, problems)
+    if text and text not in allowed:
+        problems.append(doc.problem(key_path, f"unknown {key_path[-1]} {text!r}", "allowed: " + ", ".join(allowed)))
+    return text
+
+
 def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
     officials = []
     for index, entry in _entries(doc, _OFFICIAL_KEYS, problems):
         name = _text(doc, entry.get("name"), (index, "name"), problems)
-        country = _text(doc, entry.get("country"), (index, "country"), problems)
-        if country and country not in schema.COUNTRIES:
-            problems.append(doc.problem((index, "country"), f"unknown country {country!r}",
-                                        "allowed: " + ", ".join(schema.COUNTRIES)))
+        country = _one_of(doc, entry.get("country"), (index, "country"), schema.COUNTRIES, problems)
         officials.append(Official(
             slug=slugify(name), name=name,
             native=_text(doc, entry.get("native"), (index, "native"), problems),
@@ -191,10 +200,7 @@ def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
     initiatives = []
     for index, entry in _entries(doc, _INITIATIVE_KEYS, problems):
         name = _text(doc, entry.get("name"), (index, "name"), problems)
-        kind = _text(doc, entry.get("kind"), (index, "kind"), problems)
-        if kind and kind not in schema.INITIATIVE_KINDS:
-            problems.append(doc.problem((index, "kind"), f"unknown kind {kind!r}",
-                                        "allowed: " + ", ".join(schema.INITIATIVE_KINDS)))
+        kind = _one_of(doc, entry.get("kind"), (index, "kind"), schema.INITIATIVE_KINDS, problems)
         since = entry.get("since")
         if since is not None and (not isinstance(since, int) or isinstance(since, bool) or not 1800 < since < 2200):
             problems.append(doc.problem((index, "since"), f"'since' must be a year, not {since!r}", "write it as 2021"))

@@ -234,48 +234,19 @@ def _check_path(doc: RawDocument, when: date | None, problems: list[Problem]) ->
     return slug
 
 
-@functools.lru_cache(maxsize=8)
-def _initiative_pattern(initiatives: tuple[Initiative, ...]) -> tuple[re.Pattern | None, dict[str, Initiative]]:
-    """Every name, abbreviation and alias; abbreviations in capitals match only in capitals ("UN", not "un")."""
-    by_name: dict[str, Initiative] = {}
-    for initiative in initiatives:
-        for name in (initiative.name, initiative.short, *initiative.aliases):
-            if name:
-                by_name.setdefault(name.casefold(), initiative)
-    terms = sorted({n for i in initiatives for n in (i.name, i.short, *i.aliases) if n}, key=lambda n: (-len(n), n))
-    parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in terms]
-    return (re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None), by_name
-
-
-def mentioned_initiatives(registry: Registry, text: str) -> list[tuple[Initiative, int]]:
-    """Initiatives named in the text (by name, abbreviation or alias), in order, with the offset of the first mention."""
-    pattern, by_name = _initiative_pattern(tuple(registry.initiatives))
-    found: dict[str, tuple[Initiative, int]] = {}
-    for match in pattern.finditer(text) if pattern else ():
-        initiative = by_name[match.group(0).casefold()]
-        found.setdefault(initiative.slug, (initiative, match.start()))
-    return list(found.values())
-
-
-def _first_mention(official: Official, text: str) -> int:
-    names = sorted((official.name, *official.aliases), key=len, reverse=True)
-    match = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", text, re.IGNORECASE)
-    return match.start() if match else 0
-
-
 def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives, notes: str,
-                    problems: list[Problem]) -> None:
+                    named: list[tuple[Official, int]], problems: list[Problem]) -> None:
     """Names in the text that the front matter leaves out: a gentle warning, silenced by naming them in 'notes'."""
     listed = {o.slug for o in officials} | {o.slug for o in registry.mentioned_officials(notes)}
-    for official in registry.mentioned_officials(doc.body):
+    for official, offset in named:
         if official.slug not in listed:
-            line = _body_line(doc, _first_mention(official, doc.body))
+            line = _body_line(doc, offset)
             problems.append(doc.problem(("officials",), f"the text names {official.name!r} (line {line}), "
                                         "who is not among 'officials'",
                                         "add them if they took part; if they did not, name them in 'notes' "
                                         "(\"... is mentioned but did not take part\")", WARNING))
-    raised = {i.slug for i in initiatives} | {i.slug for i, _ in mentioned_initiatives(registry, notes)}
-    for initiative, offset in mentioned_initiatives(registry, doc.body):
+    raised = {i.slug for i in initiatives} | {i.slug for i, _ in registry.mentioned_initiatives(notes)}
+    for initiative, offset in registry.mentioned_initiatives(doc.body):
         if initiative.slug not in raised:
             problems.append(doc.problem(("initiatives",), f"the text names {initiative.name!r} "
                                         f"(line {_body_line(doc, offset)}), which is not among 'initiatives'",
@@ -346,8 +317,9 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     source = _check_source(doc, data["source"], problems) if data.get("source") is not None else None
     _check_body(doc, problems)
     _check_dates(doc, when, source, problems)
+    named = registry.officials_named(doc.body)
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
-        _check_mentions(doc, registry, officials, initiatives, notes, problems)
+        _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     slug = _check_path(doc, when, problems)
     if len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None:
         return None
@@ -357,7 +329,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o in registry.mentioned_officials(doc.body) if o.slug not in participants),
+        mentioned=tuple(o for o, _ in named if o.slug not in participants),
     )
 
 

@@ -3,7 +3,6 @@
 import json
 import re
 from dataclasses import replace
-from datetime import date
 
 import markdown
 import pytest

@@ -28,3 +28,15 @@ def test_short_listings_stay_on_one_page(project):
     page = (project / "docs/officials/wang-yi.md").read_text(encoding="utf-8")
     assert "### 2021" in page and "### 2020" in page
     assert not (project / "docs/officials/wang-yi").exists()
+
+
+def test_relative_paths_agree_with_posixpath():
+    import itertools
+    import posixpath
+
+    from generator.render import relative_path
+
+    paths = ["index.md", "a.md", "officials/x.md", "officials/x/2020.md", "readouts/2022/s.md",
+             "readouts/2023/t.md", "data/feeds/officials/x.xml", "officials/index.md"]
+    for target, source in itertools.product(paths, paths):
+        assert relative_path(target, source) == posixpath.relpath(target, posixpath.dirname(source) or ".")

@@ -5,19 +5,13 @@ These tests never skip: without Chromium they fail and say how to install it.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from pathlib import Path
 
 import pytest
 
-from ..conftest import ARTIFACTS
+from generator.bench_search import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from ..conftest import ARTIFACTS
 
 
 def pytest_collection_modifyitems(items):
@@ -26,21 +20,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_real_site):
-    server = serve(built_real_site / "site")
+    server = serve_folder(built_real_site / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
