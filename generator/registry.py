@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,17 +79,35 @@ class NameFinder:
 
     def find(self, text: str) -> list[tuple[object, int]]:
         """Each item named in the text, once, in order of first mention, with that mention's offset."""
-        matches = list(_WORD.finditer(text))
-        words = [m.group(0) for m in matches]
-        lowered = [w.lower() for w in words]
-        found: dict[int, tuple[object, int]] = {}
+        lowered, distinct = _lowered_words(text)
+        firsts = self._runs.keys() & distinct
+        if not firsts:
+            return []
+        words: list[str] | None = None  # as written: needed only for abbreviations in capitals
+        found: dict[int, tuple[object, str]] = {}
         for index, word in enumerate(lowered):
-            for run, capitals, item in self._runs.get(word, ()):
+            if word not in firsts:
+                continue
+            for run, capitals, item in self._runs[word]:
+                if capitals and words is None:
+                    words = _WORD.findall(text)
                 candidate = words if capitals else lowered
-                if tuple(candidate[index:index + len(run)]) == run:
-                    found.setdefault(id(item), (item, matches[index].start()))
+                if len(candidate) == len(lowered) and tuple(candidate[index:index + len(run)]) == run:
+                    found.setdefault(id(item), (item, run[0]))
                     break
-        return list(found.values())
+        return [(item, _offset(text, first)) for item, first in found.values()]
+
+
+@functools.lru_cache(maxsize=4)  # a body is searched for officials, then for initiatives
+def _lowered_words(text: str) -> tuple[list[str], frozenset[str]]:
+    words = _WORD.findall(text.lower())
+    return words, frozenset(words)
+
+
+def _offset(text: str, word: str) -> int:
+    """Where a word first stands in the text, for the line of a message."""
+    match = re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", text, re.IGNORECASE)
+    return match.start() if match else 0
 
 
 def _closest(name: str, candidates: list[str]) -> str:
