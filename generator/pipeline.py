@@ -19,7 +19,7 @@ import yaml
 from . import manifest
 from .load import load_archive
 from .model import Archive, make_archive
-from .problems import ERROR, ArchiveInvalid, Problem
+from .problems import ERROR, ArchiveInvalid, Problem, display_path
 from .render import render_site
 from .search import render_search_index
 from .validate import validate_archive
@@ -56,6 +56,35 @@ def check_archive(root: Path, only: list[Path] | None = None) -> tuple[Archive |
     return make_archive(registry.officials, registry.initiatives, readouts), problems
 
 
+# Readouts validated earlier in this process: root → (the inputs besides the readouts, and each
+# readout file's stamp with its Readout). `mkdocs serve` generates in one process on every change,
+# so it re-reads only the files that changed. Memory only: nothing a pull request puts on disk
+# can stand in for a validated readout.
+_VALIDATED: dict[str, tuple[dict, dict[str, tuple[list[int], object]]]] = {}
+
+
+def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
+    readouts_dir = str(root / "archive" / "readouts") + "/"
+    current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
+    basis = {path: stamp for path, stamp in inputs.items() if path not in current}
+    last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
+    if last_basis != basis or not remembered:
+        archive, problems = check_archive(root)
+    else:
+        changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
+        known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
+        registry, readouts, problems = validate_archive(load_archive(root, changed), known)
+        problems.sort()
+        archive = None if any(p.severity == ERROR for p in problems) else \
+            make_archive(registry.officials, registry.initiatives, readouts + known)
+    if archive is not None:
+        by_source = {readout.source_path: readout for readout in archive.readouts}
+        _VALIDATED[str(root)] = (basis, {path: (stamp, by_source[display_path(Path(path), root)])
+                                         for path, stamp in current.items()
+                                         if display_path(Path(path), root) in by_source})
+    return archive, problems
+
+
 def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
     start = time.perf_counter()
@@ -65,7 +94,7 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     if last is not None:
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
-    archive, problems = check_archive(root)
+    archive, problems = _check_with_memory(root, inputs)
     if archive is None:
         raise ArchiveInvalid(problems)
     pages = render_site(archive, root / "templates", site_settings(root)) + render_search_index(archive)

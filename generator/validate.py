@@ -333,8 +333,12 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     )
 
 
-def validate_archive(loaded: LoadedArchive) -> tuple[Registry, list[Readout], list[Problem]]:
-    """The registry and every sound readout, with every problem in the archive."""
+def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
+                     ) -> tuple[Registry, list[Readout], list[Problem]]:
+    """The registry and every sound readout, with every problem in the archive.
+
+    When only some files were loaded, the others are read and validated too, to compare
+    them with (duplicates, clashing addresses), unless `known` already holds them."""
     problems = list(loaded.problems)
     registry = load_registry(loaded.officials, loaded.initiatives, problems)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
@@ -343,7 +347,7 @@ def validate_archive(loaded: LoadedArchive) -> tuple[Registry, list[Readout], li
     checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
                and (r := validate_readout(doc, registry, problems, registries))]
     readouts = [r for _, r in checked]
-    rest = _rest_of_archive(loaded, registry)  # checking some files still compares them with all the others
+    rest = known if known is not None else _rest_of_archive(loaded, registry)  # compared with all the others
     seen: dict[str, str] = {r.url_path: r.source_path for r in rest}
     for readout in readouts:
         other = seen.setdefault(readout.url_path, readout.source_path)
