@@ -79,9 +79,9 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archiv
             make_archive(registry.officials, registry.initiatives, readouts + known)
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}
-        _VALIDATED[str(root)] = (basis, {path: (stamp, by_source[display_path(Path(path), root)])
-                                         for path, stamp in current.items()
-                                         if display_path(Path(path), root) in by_source})
+        shown = {path: display_path(Path(path), root) for path in current}
+        _VALIDATED[str(root)] = (basis, {path: (stamp, by_source[shown[path]])
+                                         for path, stamp in current.items() if shown[path] in by_source})
     return archive, problems
 
 

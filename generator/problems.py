@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,11 @@ class ArchiveInvalid(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as a contributor sees it: relative to the project root where possible."""
     try:
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()  # a link is named, not followed
+        return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()  # a link is named, not followed
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=256)  # a few folders hold thousands of readouts; resolving asks the file system
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()

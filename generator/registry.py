@@ -84,18 +84,25 @@ class NameFinder:
         if not firsts:
             return []
         words: list[str] | None = None  # as written: needed only for abbreviations in capitals
-        found: dict[int, tuple[object, str]] = {}
-        for index, word in enumerate(lowered):
-            if word not in firsts:
-                continue
-            for run, capitals, item in self._runs[word]:
-                if capitals and words is None:
-                    words = _WORD.findall(text)
-                candidate = words if capitals else lowered
-                if len(candidate) == len(lowered) and tuple(candidate[index:index + len(run)]) == run:
-                    found.setdefault(id(item), (item, run[0]))
+        found: dict[int, tuple[int, object, str]] = {}  # item → its first mention: word index, item, first word
+        for first in firsts:
+            runs = self._runs[first]
+            index = -1
+            while True:
+                try:
+                    index = lowered.index(first, index + 1)
+                except ValueError:
                     break
-        return [(item, _offset(text, first)) for item, first in found.values()]
+                for run, capitals, item in runs:
+                    if capitals and words is None:
+                        words = _WORD.findall(text)
+                    candidate = words if capitals else lowered
+                    if len(candidate) == len(lowered) and tuple(candidate[index:index + len(run)]) == run:
+                        if id(item) not in found or index < found[id(item)][0]:
+                            found[id(item)] = (index, item, run[0])
+                        break
+        ordered = sorted(found.values(), key=lambda entry: entry[0])
+        return [(item, _offset(text, first)) for _, item, first in ordered]
 
 
 @functools.lru_cache(maxsize=4)  # a body is searched for officials, then for initiatives
