@@ -16,13 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from . import manifest
-from .load import load_archive
+from . import manifest, parallel
+from .load import load_archive, readout_paths
 from .model import Archive, make_archive
 from .problems import ERROR, ArchiveInvalid, Problem, display_path
 from .render import render_site
 from .search import render_search_index
-from .validate import validate_archive
+from .validate import clashing_addresses, validate_archive
 from .write import WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -63,13 +63,37 @@ def check_archive(root: Path, only: list[Path] | None = None) -> tuple[Archive |
 _VALIDATED: dict[str, tuple[dict, dict[str, tuple[list[int], object]]]] = {}
 
 
+def _validate_chunk(root: Path, paths: list[Path]) -> tuple[list, list[Problem]]:
+    _, readouts, problems = validate_archive(load_archive(root, paths), known=[])
+    return readouts, problems
+
+
+def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
+    """check_archive for a build: a large archive is validated by several processes at once.
+    Only errors matter to a build, so warnings that compare files across workers are left to `check`."""
+    paths = readout_paths(root / "archive")
+    workers = parallel.workers_for(len(paths))
+    if workers == 1:
+        return check_archive(root)
+    registry, _, problems = validate_archive(load_archive(root, []), known=[])
+    readouts = []
+    for found_readouts, found_problems in parallel.map_chunks(lambda chunk: _validate_chunk(root, chunk),
+                                                              parallel.split(paths, workers)):
+        readouts += found_readouts
+        problems += found_problems
+    problems = sorted(set(problems + clashing_addresses(readouts)))  # each worker reports the registries' own
+    if any(p.severity == ERROR for p in problems):
+        return None, problems
+    return make_archive(registry.officials, registry.initiatives, readouts), problems
+
+
 def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
     basis = {path: stamp for path, stamp in inputs.items() if path not in current}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
-        archive, problems = check_archive(root)
+        archive, problems = _check_everything(root)
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, cite
+from . import charts, cite, parallel
 from .index import Indexes, index_archive
 from .model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
 
@@ -256,6 +256,15 @@ class Renderer:
     def section(self, template: str, path: str) -> Page:
         return self._render(template, path)
 
+    def readout_pages(self) -> list[Page]:
+        """Every readout's page: most of the site, so a large archive renders them in several processes."""
+        readouts = self.archive.readouts
+        workers = parallel.workers_for(len(readouts))
+        if workers == 1:
+            return [self.readout(r) for r in readouts]
+        rendered = parallel.map_chunks(lambda chunk: [self.readout(r) for r in chunk], parallel.split(readouts, workers))
+        return [page for pages in rendered for page in pages]
+
     def all_pages(self):
         yield self.section("home.md.j2", "index.md")
         yield self.section("officials.md.j2", "officials/index.md")
@@ -264,8 +273,7 @@ class Renderer:
         yield self.section("events.md.j2", "events/index.md")
         yield self.section("venues.md.j2", "venues/index.md")
         yield self.section("data.md.j2", "data/index.md")
-        for readout in self.archive.readouts:
-            yield self.readout(readout)
+        yield from self.readout_pages()
         for official in self.archive.officials:
             yield self.official(official)
             yield from self.year_pages(official, self.indexes.by_official.get(official.slug, ()))

@@ -348,14 +348,21 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
                and (r := validate_readout(doc, registry, problems, registries))]
     readouts = [r for _, r in checked]
     rest = known if known is not None else _rest_of_archive(loaded, registry)  # compared with all the others
-    seen: dict[str, str] = {r.url_path: r.source_path for r in rest}
+    problems += clashing_addresses(readouts, {r.url_path: r.source_path for r in rest})
+    _check_duplicates(checked, rest, problems)
+    return registry, readouts, problems
+
+
+def clashing_addresses(readouts: list[Readout], seen: dict[str, str] | None = None) -> list[Problem]:
+    """Readouts whose pages would land on one address (seen: addresses already taken, by file)."""
+    seen = dict(seen or {})
+    problems = []
     for readout in readouts:
         other = seen.setdefault(readout.url_path, readout.source_path)
         if other != readout.source_path:
             problems.append(Problem(readout.source_path, 1, 1, ERROR, f"the page address clashes with {other}",
                                     "rename one of the files"))
-    _check_duplicates(checked, rest, problems)
-    return registry, readouts, problems
+    return problems
 
 
 def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from generator import pipeline
@@ -52,3 +54,22 @@ def test_a_registry_change_validates_everything_again(project, monkeypatch):
                         encoding="utf-8")
     generate(project)
     assert read == [None]
+
+
+def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project, tmp_path, monkeypatch):
+    from generator import parallel
+
+    from .conftest import make_project
+
+    generate(project)
+    alone = {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    forked = []
+    original = parallel.map_chunks
+    monkeypatch.setattr(parallel, "workers_for", lambda items: 2)
+    monkeypatch.setattr(parallel, "map_chunks", lambda function, chunks: forked.append(len(chunks)) or original(function, chunks))
+    other = make_project(tmp_path / "other")
+    generate(other)
+    together = {p.relative_to(other / "docs"): p.read_bytes() for p in (other / "docs").rglob("*") if p.is_file()}
+    assert forked == [2, 2]  # validation, then the readouts' pages
+    del alone[Path(".generated.json")], together[Path(".generated.json")]  # it names each project's own files
+    assert together == alone
