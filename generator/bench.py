@@ -14,10 +14,9 @@ N comes from the arguments, else from BENCH_N ("100 1000" or "100,1000"), else 1
 This measures; it asserts nothing about time.
 
 Peak memory: each measured build runs in a fresh interpreter (multiprocessing, 'spawn'),
-which reports its own `getrusage(RUSAGE_SELF).ru_maxrss` when it is done. The parent's
-`RUSAGE_CHILDREN` figure is the largest of *all* children waited for so far, so it
-would give a small build the peak of a larger one run before it; it is printed
-alongside as a cross-check only.
+which reports its own `getrusage(RUSAGE_SELF).ru_maxrss` when it is done; while it runs,
+the parent samples the proportional set size of it and of any workers it forks (pages
+shared after a fork counted once). The larger of the two is the build's peak memory.
 """
 
 from __future__ import annotations
@@ -134,7 +133,10 @@ def run_in_child(work: Callable[..., dict], *args) -> dict:
     process = context.Process(target=_child, args=(work, args, sender))
     process.start()
     sender.close()
+    peak_pss = 0
     try:
+        while not receiver.poll(0.05):  # meanwhile, the memory of the child and of any workers it forked
+            peak_pss = max(peak_pss, _tree_pss_bytes(process.pid))
         result = receiver.recv()
     except EOFError:
         result = {"error": "the child process ended without a result"}
@@ -144,8 +146,22 @@ def run_in_child(work: Callable[..., dict], *args) -> dict:
     if "error" in result:
         raise RuntimeError(f"{work.__name__} failed in the child process (exit code {process.exitcode}):\n"
                            + result["error"])
-    result["children_maxrss_bytes"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    result["tree_pss_bytes"] = peak_pss
     return result
+
+
+def _tree_pss_bytes(pid: int) -> int:
+    """Proportional set size of a process and its descendants: memory shared after a fork counted once."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            total = next((int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:")), 0)
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                total += sum(_tree_pss_bytes(int(child)) for child in children.read().split())
+    except (OSError, ValueError):
+        pass
+    return total
 
 
 # ---------------------------------------------------------------- measurements of the site
@@ -236,7 +252,7 @@ class BenchResult:
     pages_written: int
     events: int
     rss_bytes: int
-    children_maxrss_bytes: int
+    tree_pss_bytes: int
     site: SiteStats
     rebuild_s: float
     rebuild_written: int
@@ -261,7 +277,9 @@ class BenchResult:
 
     @property
     def rss_mb(self) -> float:
-        return self.rss_bytes / 2**20
+        """The build's peak memory: its own peak RSS, or, when it forked workers, the peak of the
+        whole tree's proportional set size (pages shared after the fork counted once), if higher."""
+        return max(self.rss_bytes, self.tree_pss_bytes) / 2**20
 
     def line(self) -> str:
         return (f"bench: N={self.n} total_s={self.total_s:.2f} floor_s={self.floor_s:.2f} ratio={self.ratio:.2f} "
@@ -280,8 +298,8 @@ class BenchResult:
                           f"{self.pages_written:,} pages written, {self.events:,} events"),
             ("MkDocs, strict", f"{self.mkdocs_s:8.2f} s   {self.mkdocs_s * 1000 / max(self.pages_written, 1):.2f} ms per page"),
             ("total", f"{self.total_s:8.2f} s"),
-            ("peak RSS of the build", f"{self.rss_mb:8.1f} MB   (RUSAGE_CHILDREN so far: "
-                                      f"{self.children_maxrss_bytes / mb:.1f} MB)"),
+            ("peak memory of the build", f"{self.rss_mb:8.1f} MB   (own peak RSS {self.rss_bytes / mb:.1f} MB, "
+                                        f"with its workers peak PSS {self.tree_pss_bytes / mb:.1f} MB)"),
             ("site", f"{self.site.bytes / mb:8.1f} MB   {self.site.bytes:,} bytes in {self.site.files:,} files"),
             ("search index", f"{self.site.search_bytes / mb:8.2f} MB   {self.site.search_bytes:,} bytes, "
                              f"{self.site.search_gz_bytes:,} gzipped, in {self.site.search_files:,} files"),
@@ -355,7 +373,8 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
         return BenchResult(
             n=n, synthetic_s=synthetic_s, generator_s=built["generator_s"], mkdocs_s=built["mkdocs_s"],
             pages_written=built["written"], events=built["events"], rss_bytes=built["rss_bytes"],
-            children_maxrss_bytes=built["children_maxrss_bytes"], site=stats,
+            tree_pss_bytes=built["tree_pss_bytes"],
+            site=stats,
             rebuild_s=rebuilt["generator_s"], rebuild_written=rebuilt["written"],
             floor_s=floor["mkdocs_s"], floor_pages=floor_pages, floor_rss_bytes=floor["rss_bytes"],
             floor_site=floor_stats, search_session=session, serve=serve,
