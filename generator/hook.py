@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.pipeline import SKIP_GENERATE, generate
+from generator.pipeline import SKIP_GENERATE, generate, remember_archive
 from generator.problems import ArchiveInvalid
 
 log = logging.getLogger("mkdocs.plugins.readouts")
@@ -32,6 +32,21 @@ def on_pre_build(config, **kwargs) -> None:
     report = generated.report
     log.info("readouts: %d pages written, %d removed, %d unchanged in %.2f s",
              len(report.written), len(report.removed), report.unchanged, generated.seconds)
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    if command == "serve":
+        _serving.append(True)
+
+
+_serving: list[bool] = []  # on_startup has no config; the first on_config of a live preview warms the memory
+
+
+def on_config(config, **kwargs):
+    if _serving and not os.environ.get(SKIP_GENERATE):
+        _serving.clear()
+        remember_archive(_root(config))
+    return config
 
 
 def on_serve(server, config, builder, **kwargs):

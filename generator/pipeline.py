@@ -109,6 +109,13 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archiv
     return archive, problems
 
 
+def remember_archive(root: Path) -> None:
+    """Validate the archive into this process's memory, so that the next change re-reads one file.
+    The live preview calls it once at start-up: its first build usually finds docs/ up to date
+    and stops early, which would leave the first edit to validate everything."""
+    _check_with_memory(root, manifest.input_stamps(root))
+
+
 def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
     start = time.perf_counter()
