@@ -35,7 +35,7 @@ def output_stamps(docs_dir: Path, pages: list[str]) -> dict[str, list[int] | Non
     return {page: _stamp(docs_dir / page) for page in pages}
 
 
-def fresh_record(root: Path, docs_dir: Path, inputs: dict[str, list[int]]) -> dict | None:
+def fresh_record(docs_dir: Path, inputs: dict[str, list[int]]) -> dict | None:
     """The last run's record when the inputs and every generated page are as it left them."""
     try:
         last = json.loads((docs_dir / NAME).read_text(encoding="utf-8"))

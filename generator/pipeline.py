@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import manifest, parallel
+from .index import index_archive
 from .load import load_archive, readout_paths
 from .model import Archive, make_archive
 from .problems import ERROR, ArchiveInvalid, Problem, display_path
@@ -48,9 +49,12 @@ def site_settings(root: Path) -> dict:
 
 def check_archive(root: Path, only: list[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
     """Load and validate; the archive when there is no error, and every problem found."""
-    loaded = load_archive(root, only)
-    registry, readouts, problems = validate_archive(loaded)
-    problems.sort()
+    registry, readouts, problems = validate_archive(load_archive(root, only))
+    return _archive_unless_errors(registry, readouts, problems)
+
+
+def _archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[Archive | None, list[Problem]]:
+    problems = sorted(problems)
     if any(p.severity == ERROR for p in problems):
         return None, problems
     return make_archive(registry.officials, registry.initiatives, readouts), problems
@@ -81,10 +85,8 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
                                                               parallel.split(paths, workers)):
         readouts += found_readouts
         problems += found_problems
-    problems = sorted(set(problems + clashing_addresses(readouts)))  # each worker reports the registries' own
-    if any(p.severity == ERROR for p in problems):
-        return None, problems
-    return make_archive(registry.officials, registry.initiatives, readouts), problems
+    problems = list(set(problems + clashing_addresses(readouts)))  # each worker reports the registries' own
+    return _archive_unless_errors(registry, readouts, problems)
 
 
 def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
@@ -98,9 +100,7 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archiv
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
         registry, readouts, problems = validate_archive(load_archive(root, changed), known)
-        problems.sort()
-        archive = None if any(p.severity == ERROR for p in problems) else \
-            make_archive(registry.officials, registry.initiatives, readouts + known)
+        archive, problems = _archive_unless_errors(registry, readouts + known, problems)
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}
         shown = {path: display_path(Path(path), root) for path in current}
@@ -121,14 +121,15 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     start = time.perf_counter()
     docs_dir = docs_dir or root / "docs"
     inputs = manifest.input_stamps(root)
-    last = manifest.fresh_record(root, docs_dir, inputs)
+    last = manifest.fresh_record(docs_dir, inputs)
     if last is not None:
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
     archive, problems = _check_with_memory(root, inputs)
     if archive is None:
         raise ArchiveInvalid(problems)
-    pages = render_site(archive, root / "templates", site_settings(root)) + render_search_index(archive)
+    indexes = index_archive(archive)
+    pages = render_site(archive, indexes, root / "templates", site_settings(root)) + render_search_index(archive, indexes)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
     report = write_pages(pages, docs_dir)
     manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 
 from . import charts, cite, parallel
-from .index import Indexes, index_archive
+from .index import Indexes
 from .model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
@@ -53,12 +53,17 @@ def page_path(item) -> str:
     return str(item)
 
 
-def page_url(site: dict, item) -> str:
-    """The page's permanent address: the site's URL and the page's folder (MkDocs' directory URLs)."""
+def site_path(item) -> str:
+    """The page's address within the site: its folder, as MkDocs' directory URLs make it."""
     path = page_path(item)
     if path.endswith(".md"):
         path = path[: -len("index.md")] if path == "index.md" or path.endswith("/index.md") else path[:-3] + "/"
-    return site.get("url", "/") + path
+    return path
+
+
+def page_url(site: dict, item) -> str:
+    """The page's permanent address: the site's URL and the page's folder."""
+    return site.get("url", "/") + site_path(item)
 
 
 def feed_path(item=None) -> str:
@@ -290,9 +295,9 @@ class Renderer:
             yield self.event(event)
 
 
-def render_site(archive: Archive, templates_dir: Path, site: dict | None = None) -> list[Page]:
+def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None) -> list[Page]:
     """Every generated page, in a fixed order."""
-    renderer = Renderer(archive, index_archive(archive), templates_dir, site or {})
+    renderer = Renderer(archive, indexes, templates_dir, site or {})
     from .contribute import render_contributing  # CONTRIBUTING.md with the field reference, last
     from .data import render_data  # the downloads and feeds, built on this module's Page and paths
     return list(renderer.all_pages()) + render_data(archive, renderer.indexes, site or {}) + [

@@ -20,7 +20,8 @@ import unicodedata
 from collections import defaultdict
 
 from .model import Archive, Readout
-from .render import Page
+from .index import Indexes
+from .render import Page, site_path
 
 CHUNK = 16
 _WORD = re.compile(r"[^\W_]+")
@@ -70,33 +71,30 @@ def _entity(kind: str, ident: str, name: str, subtitle: str, url: str, keys, rea
     return {"t": kind, "id": ident, "n": name, "s": subtitle, "u": url, "k": folded, "c": len(readouts)}
 
 
-def _entities(archive: Archive, number: dict[str, int]) -> tuple[list[dict], dict[str, list[int]]]:
-    by_official, by_initiative, by_city = defaultdict(list), defaultdict(list), defaultdict(list)
-    for readout in archive.readouts:
-        for official in readout.officials:
-            by_official[official.slug].append(number[readout.url_path])
-        for initiative in readout.initiatives:
-            by_initiative[initiative.slug].append(number[readout.url_path])
-        if readout.venue:
-            by_city[(readout.city, readout.country, readout.venue_slug)].append(number[readout.url_path])
+def _entities(archive: Archive, indexes: Indexes, number: dict[str, int]) -> tuple[list[dict], dict[str, list[int]]]:
+    """Every official, initiative and venue with the names it goes by, and the numbers of its readouts."""
+    def numbers(readouts) -> list[int]:
+        return [number[r.url_path] for r in readouts]
+
     entities, postings = [], {}
     for official in archive.officials:
         parts = official.name.split()
         keys = [official.name, official.native, *official.aliases, parts[0], parts[-1]]
         ident = "o-" + official.slug
+        postings[ident] = numbers(indexes.by_official.get(official.slug, ()))
         entities.append(_entity("o", ident, official.name, f"{official.native} · {official.country}",
-                                f"officials/{official.slug}/", keys, by_official[official.slug]))
-        postings[ident] = by_official[official.slug]
+                                site_path(official), keys, postings[ident]))
     for initiative in archive.initiatives:
         ident = "i-" + initiative.slug
-        entities.append(_entity("i", ident, initiative.label, initiative.kind.capitalize(),
-                                f"initiatives/{initiative.slug}/", [initiative.name, initiative.short, *initiative.aliases],
-                                by_initiative[initiative.slug]))
-        postings[ident] = by_initiative[initiative.slug]
-    for (city, country, slug), numbers in sorted(by_city.items()):
-        ident = "v-" + slug
-        entities.append(_entity("v", ident, f"{city}, {country}", "Venue", f"venues/{slug}/", [city], numbers))
-        postings[ident] = numbers
+        postings[ident] = numbers(indexes.by_initiative.get(initiative.slug, ()))
+        entities.append(_entity("i", ident, initiative.label, initiative.kind.capitalize(), site_path(initiative),
+                                [initiative.name, initiative.short, *initiative.aliases], postings[ident]))
+    venues = sorted((pair for pairs in indexes.by_venue.values() for pair in pairs),
+                    key=lambda pair: (pair[0].city, pair[0].country, pair[0].slug))
+    for venue, readouts in venues:
+        ident = "v-" + venue.slug
+        postings[ident] = numbers(readouts)
+        entities.append(_entity("v", ident, venue.name, "Venue", site_path(venue), [venue.city], postings[ident]))
     return entities, postings
 
 
@@ -128,10 +126,10 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def render_search_index(archive: Archive) -> list[Page]:
+def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     readouts = archive.readouts
     number = {r.url_path: n for n, r in enumerate(readouts)}
-    entities, postings = _entities(archive, number)
+    entities, postings = _entities(archive, indexes, number)
     shards = _word_shards(readouts)
     documents = _documents(readouts)
     manifest = {"chunk": CHUNK, "readouts": len(readouts), "shards": sorted(shards), "entities": entities}
