@@ -8,8 +8,8 @@ account of an earlier readout's event. Everything comes from one `random.Random(
 so the same (n, seed) gives byte-identical files.
 
 `make_bench_project(root, n)` adds the repository's site set-up (mkdocs.yml, templates/,
-everything hand-written in docs/: about.md, contribute.md, stylesheets/, scripts) around
-it, ready to build.
+CONTRIBUTING.md, everything hand-written in docs/: about.md, stylesheets/, scripts) around
+it, ready to build; `copy_site_setup(root)` is that set-up alone, which the tests use too.
 """
 
 from __future__ import annotations
@@ -734,9 +734,18 @@ def repository_root() -> Path:
 
 def make_bench_project(root: Path, n: int, seed: int = 1) -> Path:
     """A project folder with the repository's site set-up around a synthetic archive of n readouts."""
+    copy_site_setup(root)
+    write_synthetic_archive(root, n, seed)
+    return root
+
+
+def copy_site_setup(root: Path) -> Path:
+    """A project folder with the repository's site set-up and no archive: mkdocs.yml, the
+    templates, CONTRIBUTING.md, the hand-written pages of docs/ and a link to the generator."""
     repo = repository_root()
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(repo / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the source of the generated contribute page
     shutil.copytree(repo / "templates", root / "templates")
     (root / "docs").mkdir(exist_ok=True)
     for source in sorted((repo / "docs").iterdir()):  # the hand-written pages and assets, not build output
@@ -753,5 +762,4 @@ def make_bench_project(root: Path, n: int, seed: int = 1) -> Path:
             hook_link.symlink_to(repo / "generator", target_is_directory=True)
         except OSError:
             shutil.copytree(repo / "generator", hook_link, ignore=shutil.ignore_patterns("__pycache__"))
-    write_synthetic_archive(root, n, seed)
     return root

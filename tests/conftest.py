@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.synthetic import copy_site_setup
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
 ARTIFACTS = REPO / "test-artifacts"
@@ -15,21 +17,9 @@ ARTIFACTS = REPO / "test-artifacts"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _generated(folder: str, names: list[str]) -> list[str]:
-    """Build output in the repository's docs/ stays behind: only hand-written pages are copied."""
-    from generator.write import GENERATED
-
-    return [n for n in names if n in GENERATED] if Path(folder) == REPO / "docs" else []
-
-
 def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     """A project folder with the repository's site set-up and the given archive."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the source of the generated contribute page
-    shutil.copytree(REPO / "templates", root / "templates")
-    (root / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names its hook by path
-    shutil.copytree(REPO / "docs", root / "docs", ignore=lambda folder, names: _generated(folder, names))
+    copy_site_setup(root)
     shutil.copytree(archive, root / "archive")
     return root
 
