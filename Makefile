@@ -35,7 +35,7 @@ test-fast: $(STAMP)  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
-	$(BIN)/python -m generator.bench
+	$(BIN)/python -m benchmarks.bench
 
 golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the output
 	$(BIN)/python -m tests.golden

@@ -1,5 +1,5 @@
 """Generator of the China–Iran Readouts Archive: archive/ in, Markdown pages in docs/ out.
 
-Stages, one module each: load → validate → model → index → render → write.
-`pipeline` ties them together; `__main__` is the command line.
+The folders are the pipeline's stages, and imports run one way, from the command line down:
+core ← archive ← pages ← outputs, contribute ← build ← `__main__` (the command line).
 """

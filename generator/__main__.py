@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ERROR, WARNING, ArchiveInvalid, Problem
+from .core.problems import ERROR, WARNING, ArchiveInvalid, Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +21,7 @@ def _print_problems(problems: list[Problem], output_format: str = "text", stream
 
 
 def command_build(args) -> int:
-    from .pipeline import build_site, generate
+    from .build.pipeline import build_site, generate
 
     root = Path(args.root)
     try:
@@ -54,7 +54,7 @@ def command_serve(args) -> int:
 
 
 def command_check(args) -> int:
-    from .pipeline import check_archive
+    from .archive.check import check_archive
 
     root = Path(args.root)
     only = None
@@ -85,7 +85,7 @@ def command_check(args) -> int:
 
 
 def command_new(args) -> int:
-    from .draft import DraftError, draft_readout, read_raw, valid_url, write_draft
+    from .contribute.draft import DraftError, draft_readout, read_raw, valid_url, write_draft
 
     root = Path(args.root)
     if args.url and not valid_url(args.url):
@@ -123,7 +123,7 @@ def command_new(args) -> int:
 
 
 def command_fields(args) -> int:
-    from .contribute import update_contributing
+    from .contribute.reference import update_contributing
 
     path, changed = update_contributing(Path(args.root))
     if path is None:
@@ -181,7 +181,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     fields = commands.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from the schema",
                                  description="Rewrite the block between the field-reference markers in CONTRIBUTING.md "
-                                             "from generator/schema.py, so the reference never drifts from the check.")
+                                             "from generator/archive/schema.py, so the reference never drifts from the check.")
     fields.set_defaults(run=command_fields)
     return parser
 

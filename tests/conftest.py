@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.synthetic import copy_site_setup
+from benchmarks.synthetic import copy_site_setup
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
@@ -33,7 +33,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_real_site(tmp_path_factory) -> Path:
     """The real archive, generated and built with strict MkDocs, once per test run."""
-    from generator.pipeline import build_site
+    from generator.build.pipeline import build_site
 
     root = make_project(tmp_path_factory.mktemp("real") / "project", REPO / "archive")
     build_site(root, root / "site", strict=True)

@@ -4,7 +4,7 @@
  * Nothing is fetched until a reader types. Then, once, search/entities.json (every
  * official, initiative and venue with every name it goes by), and per query only the
  * word shards (search/w/<xx>.json), postings (search/e/<id>.json) and title chunks
- * (search/d/<n>.json) it needs. generator/search.py writes them; normalise() below
+ * (search/d/<n>.json) it needs. generator/outputs/search.py writes them; normalise() below
  * must fold text exactly as its Python twin does.
  */
 (function () {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench_search import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 from ..conftest import ARTIFACTS
 

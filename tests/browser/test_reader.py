@@ -8,7 +8,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from generator.pipeline import site_settings
+from generator.core.settings import site_settings
 
 from ..conftest import REPO
 from .conftest import Visit

@@ -75,7 +75,7 @@ def test_enter_opens_the_first_result(searching):
 
 
 def test_the_browser_folds_text_as_the_index_does(searching):
-    from generator.search import normalise
+    from generator.outputs.search import normalise
 
     samples = ["Reahy", "ابراهیم رئیسی", "علی‌اکبر احمدیان", "Ali-Akbar Ahmadián", "习近平", "China’s", "ÉTÉ", "كمال"]
     folded = searching.page.evaluate("samples => samples.map(window.readoutsSearch.normalise)", samples)

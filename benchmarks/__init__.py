@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic archives: outside the shipped package, run by `make bench`."""

@@ -1,0 +1,1 @@
+"""The archive read and checked: load, schema, registries, validate, check."""

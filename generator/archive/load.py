@@ -1,0 +1,222 @@
+"""Stage 1, load: files → raw documents with the source position of every value.
+
+Every readout may come from a stranger, so YAML is read with the safe C composer,
+and refused where it could do harm: a size limit, no anchors or aliases (no
+expansion bombs), no tags outside YAML's plain types, no duplicate keys.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.problems import ERROR, Problem, display_path
+
+MAX_READOUT_BYTES = 256 * 1024
+MAX_REGISTRY_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 10  # a readout needs 2 levels, a registry 4
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR = yaml.SafeLoader("")  # only its constructors are used, one scalar at a time
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+
+KeyPath = tuple  # ("source", "publisher") or ("officials", 2)
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A scalar YAML could read but not make sense of, such as the date 2023-02-30."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class RawDocument:
+    path: Path
+    display: str  # the path as the contributor sees it, used in every message
+    data: Any = None
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def where(self, *key_path: Any) -> tuple[int, int]:
+        """Line and column of a value, or of its nearest enclosing value that is known."""
+        path = tuple(key_path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, key_path: KeyPath, message: str, hint: str = "", severity: str = ERROR) -> Problem:
+        line, column = self.where(*key_path)
+        return Problem(self.display, line, column, severity, message, hint)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = (mark.line + 1) if mark is not None else 1
+        self.column = (mark.column + 1) if mark is not None else 1
+        self.message = message
+        self.hint = hint
+
+
+def read_text(path: Path, display: str, limit: int) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that stop it being read."""
+    try:  # a symbolic link could point anywhere, and a pipe or device would never end
+        if path.is_symlink() or not stat.S_ISREG(path.lstat().st_mode):
+            return None, [Problem(display, 1, 1, ERROR, "not a plain file (a symbolic link, folder or device)",
+                                  "commit the readout itself as a regular file")]
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
+    except OSError as error:
+        return None, [Problem(display, 1, 1, ERROR, f"cannot be read: {error.strerror}")]
+    if len(raw) > limit:
+        return None, [Problem(display, 1, 1, ERROR, f"the file is {path.stat().st_size:,} bytes, over the limit of {limit:,}",
+                              "split it, or trim page furniture from the body")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, 1, ERROR, f"the file is not UTF-8 (byte {error.start})",
+                              "save it as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        return None, [Problem(display, text[: text.index("\x00")].count("\n") + 1, 1, ERROR,
+                              "the file contains a NUL character", "save it as plain UTF-8 text")]
+    return text, []
+
+
+def parse_yaml(doc: RawDocument, text: str, first_line: int = 1) -> list[Problem]:
+    """Fill doc.data and doc.positions from YAML text that starts at first_line of the file."""
+    try:
+        _check_depth(text)  # before composing: the composer recurses, and deep nesting would crash it
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        column = (mark.column + 1) if mark else 1
+        if mark and mark.index >= len(text.rstrip()):  # at the end: the last line with content stops short
+            line, column = first_line + text.rstrip().count("\n"), 1
+        reason = error.problem or error.context or "invalid YAML"
+        return [Problem(doc.display, line, column, ERROR, f"invalid YAML: {reason}",
+                        "check indentation, and quote values that contain ': ' or start with a special character")]
+    except yaml.YAMLError as error:
+        return [Problem(doc.display, first_line, 1, ERROR, f"invalid YAML: {error}")]
+    except _Refused as refused:
+        return [Problem(doc.display, refused.line + first_line - 1, refused.column, ERROR, refused.message, refused.hint)]
+    if node is None:
+        doc.data = None
+        return []
+    try:
+        doc.data = _value(node, (), doc.positions, set(), first_line - 1)
+    except _Refused as refused:
+        doc.data = None
+        return [Problem(doc.display, refused.line + first_line - 1, refused.column, ERROR,
+                        refused.message, refused.hint)]
+    return []
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                               "write plain fields and lists")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+def _value(node: yaml.Node, key_path: KeyPath, positions: dict, seen: set, offset: int) -> Any:
+    if id(node) in seen:
+        raise _Refused(node.start_mark, "YAML anchors and aliases are not allowed", "write each value out in full")
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(node.start_mark, f"the YAML tag {node.tag!r} is not allowed", "remove the tag; write plain values")
+    positions[key_path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            return _SCALAR.yaml_constructors[node.tag](_SCALAR, node)
+        except (ValueError, OverflowError) as error:
+            return BadValue(node.value, str(error))
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, key_path + (index,), positions, seen, offset) for index, item in enumerate(node.value)]
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            raise _Refused(key_node.start_mark, "keys must be plain words", "write the field name, such as 'title:'")
+        key = key_node.value
+        if key in mapping:
+            raise _Refused(key_node.start_mark, f"the field {key!r} appears twice", "keep one of them")
+        mapping[key] = _value(value_node, key_path + (key,), positions, seen, offset)
+        positions[key_path + (key,)] = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
+    return mapping
+
+
+def load_readout(path: Path, root: Path) -> tuple[RawDocument, list[Problem]]:
+    """A readout file: YAML front matter between two '---' lines, then the Markdown body."""
+    doc = RawDocument(path=path, display=display_path(path, root))
+    text, problems = read_text(path, doc.display, MAX_READOUT_BYTES)
+    if text is None:
+        return doc, problems
+    if not text.strip():
+        return doc, [Problem(doc.display, 1, 1, ERROR, "the file is empty",
+                             "start from a draft: python -m generator new --from RAW.txt")]
+    fences = [m for m, _ in zip(_FENCE.finditer(text), range(2))]
+    if not fences or fences[0].start() != 0 or len(fences) < 2:
+        return doc, [Problem(doc.display, 1, 1, ERROR, "no front matter",
+                             "the file must start with a '---' line, then the fields, then another '---' line")]
+    front = text[fences[0].end() + 1: fences[1].start()]
+    problems = parse_yaml(doc, front, first_line=2)
+    after = fences[1].end()
+    doc.body_line = text.count("\n", 0, after) + 2
+    doc.body = text[after + 1:] if after < len(text) else ""
+    return doc, problems
+
+
+def load_registry(path: Path, root: Path) -> tuple[RawDocument, list[Problem]]:
+    doc = RawDocument(path=path, display=display_path(path, root))
+    text, problems = read_text(path, doc.display, MAX_REGISTRY_BYTES)
+    if text is None:
+        return doc, problems
+    return doc, parse_yaml(doc, text)
+
+
+@dataclass
+class LoadedArchive:
+    officials: RawDocument
+    initiatives: RawDocument
+    readouts: list[RawDocument]
+    problems: list[Problem]
+
+
+def readout_paths(archive_dir: Path) -> list[Path]:
+    return sorted((archive_dir / "readouts").rglob("*.md"))
+
+
+def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
+    """Every readout under archive/readouts (or only the given files), and both registries."""
+    archive_dir = root / "archive"
+    problems: list[Problem] = []
+    officials, found = load_registry(archive_dir / "officials.yml", root)
+    problems += found
+    initiatives, found = load_registry(archive_dir / "initiatives.yml", root)
+    problems += found
+    readouts = []
+    for path in (only if only is not None else readout_paths(archive_dir)):
+        doc, found = load_readout(path, root)
+        readouts.append(doc)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems)

@@ -1,0 +1,397 @@
+"""Stage 2, validate: every problem in the whole archive, each at the line of its field.
+
+Validation reads a raw document field by field, as FIELDS in schema.py declares
+them, and gives back the typed Readout when the file is sound.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import functools
+import re
+from datetime import date
+from pathlib import PurePosixPath
+
+from . import schema
+from .schema import SAFE_URL as _URL
+from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_paths
+from ..core.model import Initiative, Official, Readout, Source
+from ..core.problems import ERROR, WARNING, Problem
+from .registry import Registry, load_registry
+from ..core.text import has_html, summarise
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+# No ( ) [ ]: the address is printed inside a Markdown link, which one of them would end early.
+# Every pattern below runs in linear time: a body is a stranger's text, up to 256 KB.
+_BODY_HTML = re.compile(r"<[a-zA-Z/!?]|&#?[a-zA-Z0-9]{1,32};")  # what an HTML parser takes for markup
+_BODY_AUTOLINK = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>")
+_BODY_IMAGE = re.compile(r"!\[")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the closing bracket of a link's text, however nested
+_REFERENCE_LINK = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)",
+                             re.MULTILINE)  # in quotes and list items too
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # attr_list would make `{: onclick=...}` an attribute
+
+
+def _check_text(doc: RawDocument, value, key_path, problems, limit=schema.MAX_TEXT, multiline=False) -> str:
+    name = ".".join(str(k) for k in key_path)
+    if not isinstance(value, str) or isinstance(value, BadValue):
+        shown = value.text if isinstance(value, BadValue) else value
+        problems.append(doc.problem(key_path, f"'{name}' must be text, not {type(shown).__name__} {shown!r}",
+                                    "put the value in double quotes"))
+        return ""
+    value = value.strip()
+    if not value:
+        problems.append(doc.problem(key_path, f"'{name}' is empty", "fill it in or leave the field out"))
+    elif len(value) > limit:
+        problems.append(doc.problem(key_path, f"'{name}' is {len(value)} characters, over the limit of {limit}", "shorten it"))
+    elif has_html(value):
+        problems.append(doc.problem(key_path, f"'{name}' contains HTML or an HTML entity",
+                                    "write plain text, without < > or &name; (an & alone is fine)"))
+    elif not multiline and "\n" in value:
+        problems.append(doc.problem(key_path, f"'{name}' must be one line", "join the lines"))
+    return value
+
+
+def _check_date(doc: RawDocument, value, key_path, problems) -> date | None:
+    name = ".".join(str(k) for k in key_path)
+    if isinstance(value, BadValue):
+        problems.append(doc.problem(key_path, f"'{name}' is an impossible date ({value.text}): {value.reason}",
+                                    "write a real day as YYYY-MM-DD"))
+    elif isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    else:
+        problems.append(doc.problem(key_path, f"'{name}' must be a date, not {value!r}",
+                                    "write it as YYYY-MM-DD, without quotes, for example 2023-10-26"))
+    return None
+
+
+def _check_names(doc, value, key_path, problems, resolve, closest, what, registry_sound=True) -> tuple:
+    name = key_path[-1]
+    if not isinstance(value, list):
+        problems.append(doc.problem(key_path, f"'{name}' must be a list, not {type(value).__name__}",
+                                    f"write one '- name' per line under '{name}:'"))
+        return ()
+    found: dict[str, object] = {}
+    for index, item in enumerate(value):
+        count = len(problems)
+        text = _check_text(doc, item, key_path + (index,), problems)
+        if not text or len(problems) > count:
+            continue
+        entry = resolve(text)
+        if entry is None and not registry_sound:
+            continue  # the registry could not be read: its own error says so, no need for one per name
+        if entry is None:
+            suggestion = closest(text)
+            hint = f"did you mean {suggestion!r}?" if suggestion else f"add it to archive/{what}.yml"
+            problems.append(doc.problem(key_path + (index,), f"unknown name {text!r} in '{name}'", hint))
+        elif entry.slug in found:
+            problems.append(doc.problem(key_path + (index,), f"{text!r} names {entry.name!r} a second time", "list each once"))
+        else:
+            found[entry.slug] = entry
+    return tuple(found.values())
+
+
+def _check_unknown_keys(doc: RawDocument, data: dict, allowed: tuple[str, ...], prefix: tuple, problems) -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+            problems.append(doc.problem(prefix + (key,), f"unknown field {key!r}", hint))
+
+
+def _check_required(doc, data: dict, fields, prefix: tuple, problems) -> None:
+    for field in fields:
+        if field.required and data.get(field.name) is None:
+            example = f": {field.example}" if field.example else ""
+            name = ".".join(prefix + (field.name,))
+            if field.name in data:  # written, but left empty: point at it
+                problems.append(doc.problem(prefix + (field.name,), f"the required field '{name}' is empty",
+                                            f"fill it in, for example '{field.name}{example}'"))
+            else:
+                problems.append(doc.problem(prefix or (), f"the required field '{name}' is missing",
+                                            f"add '{field.name}{example}'"))
+
+
+def _check_source(doc: RawDocument, value, problems) -> Source | None:
+    if not isinstance(value, dict):
+        problems.append(doc.problem(("source",), "'source' must be a mapping",
+                                    "indent 'publisher:' and 'language:' under 'source:'"))
+        return None
+    _check_unknown_keys(doc, value, schema.SOURCE_FIELD_NAMES, ("source",), problems)
+    _check_required(doc, value, schema.SOURCE_FIELDS, ("source",), problems)
+    publisher = _check_text(doc, value["publisher"], ("source", "publisher"), problems) if value.get("publisher") is not None else ""
+    url = ""
+    if value.get("url") is not None:
+        url = _check_text(doc, value["url"], ("source", "url"), problems)
+        if url and not _URL.match(url):
+            problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
+                                        "write the page's address starting with https://, "
+                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+            url = ""
+    published = _check_date(doc, value["published"], ("source", "published"), problems) if value.get("published") is not None else None
+    language = value.get("language")
+    if language is not None and not (isinstance(language, str) and _LANGUAGE.match(language)):
+        problems.append(doc.problem(("source", "language"), f"'source.language' must be a two-letter code, not {language!r}",
+                                    "for example en, zh or fa"))
+        language = ""
+    return Source(publisher=publisher, language=language or "", url=url, published=published)
+
+
+@functools.lru_cache(maxsize=4)
+def _newlines(body: str) -> list[int]:
+    return [index for index, char in enumerate(body) if char == "\n"]
+
+
+def _body_line(doc: RawDocument, offset: int) -> int:
+    return doc.body_line + bisect.bisect_left(_newlines(doc.body), offset)
+
+
+MAX_BODY_REPORTS = 20  # a text full of markup gets twenty lines and a count, not thousands
+# Python-Markdown takes time that grows with the square of some shapes of text (unclosed brackets,
+# long blocks of headings or rules), and recursion with others (deep nesting, long runs of *):
+# a readout is prose, so those shapes are refused before the build ever meets them.
+MAX_BRACKETS = 500
+MAX_BLOCK_LINES = 100
+MAX_NESTING = 4
+_NESTING = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])+", re.MULTILINE)
+_LIST_MARK = re.compile(r"[-*+][ \t]|\d{1,9}[.)][ \t]")
+_MARK_RUN = re.compile(r"([*_`~])\1{3,}")
+_BLOCK = re.compile(r"(?:^[ \t]*\S[^\n]*\n){%d}" % MAX_BLOCK_LINES + r"[ \t]*\S", re.MULTILINE)
+
+
+def _check_shape(doc: RawDocument, found: list[Problem]) -> None:
+    body = doc.body
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        found.append(Problem(doc.display, _body_line(doc, body.index("[")), 1, ERROR,
+                             f"the text has {brackets:,} square brackets, more than a readout needs ({MAX_BRACKETS})",
+                             "keep the readout's words as plain text"))
+    for match in _NESTING.finditer(body):
+        prefix = match.group(0).expandtabs(4)
+        levels = prefix.count(">") + len(_LIST_MARK.findall(prefix)) + (len(prefix) - len(prefix.lstrip(" "))) // 4
+        if levels > MAX_NESTING:
+            found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                                 f"quotes or lists nested more than {MAX_NESTING} levels deep",
+                                 "keep the readout's words as plain paragraphs"))
+    for match in _MARK_RUN.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             f"a run of {match.group(1) * 4}… is not text", "remove it"))
+    for match in _BLOCK.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             f"a paragraph of more than {MAX_BLOCK_LINES} lines",
+                             "separate the paragraphs with an empty line"))
+
+
+def _check_body(doc: RawDocument, problems: list[Problem]) -> None:
+    body = doc.body
+    if not body.strip():
+        problems.append(Problem(doc.display, doc.body_line, 1, ERROR, "the readout has no text",
+                                "paste the text of the readout below the front matter"))
+        return
+    found: list[Problem] = []
+    reported_lines = set()  # one report a line: an opening and a closing tag are one mistake
+    for pattern, message in ((_BODY_AUTOLINK, "angle-bracket links are not allowed in the text"),
+                             (_BODY_HTML, "raw HTML is not allowed in the text"),
+                             (_ATTRIBUTE_LIST, "attribute lists in curly brackets are not allowed in the text")):
+        for match in pattern.finditer(body):
+            line = _body_line(doc, match.start())
+            if line not in reported_lines:
+                reported_lines.add(line)
+                shown = body[match.start(): match.start() + 40].split("\n")[0]
+                found.append(Problem(doc.display, line, 1, ERROR, f"{message}: {shown!r}",
+                                     "remove the markup; keep the readout's words as plain text"))
+    for match in _BODY_IMAGE.finditer(body):
+        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                             "images are not archived", "remove the image; describe it in 'notes' if it matters"))
+    _check_shape(doc, found)
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+        for match in pattern.finditer(body):
+            if not _URL.match(match.group(1)):
+                found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
+                                     f"links must be http(s) addresses, not {match.group(1)[:40]!r}", "remove the link"))
+    found.sort()
+    problems.extend(found[:MAX_BODY_REPORTS])
+    if len(found) > MAX_BODY_REPORTS:
+        rest = found[MAX_BODY_REPORTS]
+        problems.append(Problem(doc.display, rest.line, 1, ERROR,
+                                f"and {len(found) - MAX_BODY_REPORTS:,} more problems like these in the text",
+                                "keep the readout's words as plain text"))
+
+
+def _check_path(doc: RawDocument, when: date | None, problems: list[Problem]) -> str:
+    """The slug (file name without .md); a name that does not fit the date is a warning."""
+    path = PurePosixPath(doc.display)
+    slug = path.stem
+    if not _SLUG.match(slug):
+        problems.append(Problem(doc.display, 1, 1, ERROR, f"the file name {path.name!r} is not a slug",
+                                "name it <date>-<words>.md with lowercase letters, digits and hyphens"))
+    elif when and (not slug.startswith(when.isoformat() + "-") or path.parent.name != str(when.year)):
+        problems.append(Problem(doc.display, *doc.where("date"), WARNING,
+                                f"the path does not match the date {when.isoformat()}",
+                                f"move it to archive/readouts/{when.year}/{when.isoformat()}-<words>.md"))
+    return slug
+
+
+def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives, notes: str,
+                    named: list[tuple[Official, int]], problems: list[Problem]) -> None:
+    """Names in the text that the front matter leaves out: a gentle warning, silenced by naming them in 'notes'."""
+    listed = {o.slug for o in officials} | {o.slug for o in registry.mentioned_officials(notes)}
+    for official, offset in named:
+        if official.slug not in listed:
+            line = _body_line(doc, offset)
+            problems.append(doc.problem(("officials",), f"the text names {official.name!r} (line {line}), "
+                                        "who is not among 'officials'",
+                                        "add them if they took part; if they did not, name them in 'notes' "
+                                        "(\"... is mentioned but did not take part\")", WARNING))
+    raised = {i.slug for i in initiatives} | {i.slug for i, _ in registry.mentioned_initiatives(notes)}
+    for initiative, offset in registry.mentioned_initiatives(doc.body):
+        if initiative.slug not in raised:
+            problems.append(doc.problem(("initiatives",), f"the text names {initiative.name!r} "
+                                        f"(line {_body_line(doc, offset)}), which is not among 'initiatives'",
+                                        f"add '- {initiative.name}' under 'initiatives:' if the readout raises it; "
+                                        "if not, say why in 'notes'", WARNING))
+
+
+def _check_dates(doc: RawDocument, when: date | None, source: Source | None, problems: list[Problem]) -> None:
+    today = date.today()
+    published = source.published if source else None
+    if when and when > today:
+        problems.append(doc.problem(("date",), f"'date' {when.isoformat()} is in the future",
+                                    "write the day the meeting or call took place, as YYYY-MM-DD", WARNING))
+    elif when and published and when > published:
+        problems.append(doc.problem(("date",), f"'date' {when.isoformat()} is after the publication date "
+                                    f"{published.isoformat()}",
+                                    "'date' is the day of the meeting or call; check it and 'source.published'", WARNING))
+    if published and published > today:
+        problems.append(doc.problem(("source", "published"), f"'source.published' {published.isoformat()} is in the future",
+                                    "write the day the page was published, as YYYY-MM-DD", WARNING))
+
+
+def validate_readout(doc: RawDocument, registry: Registry, problems: list[Problem],
+                     unreadable: frozenset[str] = frozenset()) -> Readout | None:
+    """The readout as a typed record, or None; every problem found goes into problems.
+
+    unreadable names the registries ("officials", "initiatives") that could not be read at all."""
+    if not isinstance(doc.data, dict):
+        if doc.data is not None or not doc.positions:
+            problems.append(Problem(doc.display, 2, 1, ERROR, "the front matter must be a set of 'field: value' lines",
+                                    "start from a draft: python -m generator new --from RAW.txt"))
+        return None
+    before = len([p for p in problems if p.severity == ERROR])
+    data = doc.data
+    _check_unknown_keys(doc, data, schema.FIELD_NAMES, (), problems)
+    _check_required(doc, data, schema.FIELDS, (), problems)
+    title = _check_text(doc, data["title"], ("title",), problems) if data.get("title") is not None else ""
+    when = _check_date(doc, data["date"], ("date",), problems) if data.get("date") is not None else None
+    kind = data.get("kind")
+    if kind is not None and kind not in schema.KINDS:
+        close = difflib.get_close_matches(str(kind), schema.KINDS, n=1)
+        problems.append(doc.problem(("kind",), f"unknown kind {kind!r}",
+                                    (f"did you mean {close[0]!r}? " if close else "") + "allowed: " + ", ".join(schema.KINDS)))
+    venue = _check_text(doc, data["venue"], ("venue",), problems) if data.get("venue") is not None else ""
+    if kind in schema.IN_PERSON_KINDS and not venue:
+        problems.append(doc.problem(("kind",), f"a {kind} needs a 'venue'", "add 'venue: City, Country'"))
+    if kind in schema.REMOTE_KINDS and venue:
+        problems.append(doc.problem(("venue",), f"a {kind} has no venue", "leave 'venue' out; put a place in 'notes'"))
+    if venue and ", " not in venue:
+        problems.append(doc.problem(("venue",), f"'venue' must read 'City, Country', not {venue!r}", "for example 'Tehran, Iran'"))
+    occasion = _check_text(doc, data["occasion"], ("occasion",), problems) if data.get("occasion") is not None else ""
+    officials: tuple[Official, ...] = ()
+    if data.get("officials") is not None:
+        officials = _check_names(doc, data["officials"], ("officials",), problems,
+                                 registry.official, registry.closest_official, "officials", "officials" not in unreadable)
+        if isinstance(data["officials"], list) and not data["officials"]:
+            problems.append(doc.problem(("officials",), "'officials' is empty", "list at least one participant"))
+    initiatives: tuple[Initiative, ...] = ()
+    if data.get("initiatives") is not None:
+        initiatives = _check_names(doc, data["initiatives"], ("initiatives",), problems,
+                                   registry.initiative, registry.closest_initiative, "initiatives",
+                                   "initiatives" not in unreadable)
+    event = data.get("event")
+    if event is not None and not (isinstance(event, str) and _SLUG.match(event)):
+        problems.append(doc.problem(("event",), f"'event' must be a slug, not {event!r}",
+                                    "lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call"))
+    notes = _check_text(doc, data["notes"], ("notes",), problems, schema.MAX_NOTES, multiline=True) if data.get("notes") is not None else ""
+    source = _check_source(doc, data["source"], problems) if data.get("source") is not None else None
+    _check_body(doc, problems)
+    _check_dates(doc, when, source, problems)
+    named = registry.officials_named(doc.body)
+    if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
+        _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
+    slug = _check_path(doc, when, problems)
+    if len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None:
+        return None
+    participants = {o.slug for o in officials}
+    return Readout(
+        slug=slug, source_path=doc.display, title=title, date=when, kind=kind, venue=venue, occasion=occasion,
+        officials=officials, initiatives=initiatives, source=source, notes=notes,
+        body=doc.body.strip() + "\n", summary=summarise(doc.body),
+        event_key=event or "",
+        mentioned=tuple(o for o, _ in named if o.slug not in participants),
+    )
+
+
+def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
+                     ) -> tuple[Registry, list[Readout], list[Problem]]:
+    """The registry and every sound readout, with every problem in the archive.
+
+    When only some files were loaded, the others are read and validated too, to compare
+    them with (duplicates, clashing addresses), unless `known` already holds them."""
+    problems = list(loaded.problems)
+    registry = load_registry(loaded.officials, loaded.initiatives, problems)
+    unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
+    registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
+                           if doc.display in unreadable)
+    checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
+               and (r := validate_readout(doc, registry, problems, registries))]
+    readouts = [r for _, r in checked]
+    rest = known if known is not None else _rest_of_archive(loaded, registry)  # compared with all the others
+    problems += clashing_addresses(readouts, {r.url_path: r.source_path for r in rest})
+    _check_duplicates(checked, rest, problems)
+    return registry, readouts, problems
+
+
+def clashing_addresses(readouts: list[Readout], seen: dict[str, str] | None = None) -> list[Problem]:
+    """Readouts whose pages would land on one address (seen: addresses already taken, by file)."""
+    seen = dict(seen or {})
+    problems = []
+    for readout in readouts:
+        other = seen.setdefault(readout.url_path, readout.source_path)
+        if other != readout.source_path:
+            problems.append(Problem(readout.source_path, 1, 1, ERROR, f"the page address clashes with {other}",
+                                    "rename one of the files"))
+    return problems
+
+
+def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]:
+    """The sound readouts of the archive that were not loaded, when only some files are checked."""
+    archive_dir = loaded.officials.path.parent
+    given = {doc.path.resolve() for doc in loaded.readouts}
+    rest = []
+    for path in readout_paths(archive_dir):
+        if path.resolve() in given:
+            continue
+        doc, found = load_readout(path, archive_dir.parent)
+        if not any(p.severity == ERROR for p in found) and (readout := validate_readout(doc, registry, [])):
+            rest.append(readout)
+    return rest
+
+
+def _duplicate_key(readout: Readout) -> tuple:
+    return (readout.date, frozenset(o.slug for o in readout.officials), " ".join(readout.source.publisher.casefold().split()))
+
+
+def _check_duplicates(checked: list[tuple[RawDocument, Readout]], rest: list[Readout], problems: list[Problem]) -> None:
+    """Same day, same participants and same publisher as another readout: most likely the same text twice."""
+    by_key: dict[tuple, list[str]] = {}
+    for readout in [r for _, r in checked] + rest:
+        by_key.setdefault(_duplicate_key(readout), []).append(readout.source_path)
+    for doc, readout in checked:
+        twins = sorted(p for p in by_key[_duplicate_key(readout)] if p != readout.source_path)
+        if twins:
+            problems.append(doc.problem(("source", "publisher"), f"likely a duplicate of {twins[0]}: the same date, "
+                                        "participants and publisher",
+                                        "if it is the same readout, keep one file; if it is another account, "
+                                        "check the date, the participants and the publisher", WARNING))

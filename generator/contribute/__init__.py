@@ -1,0 +1,1 @@
+"""For contributors: the field reference and the drafting of a readout from raw text."""

@@ -1,0 +1,1 @@
+"""What the site offers besides its pages: data downloads, feeds and the search index."""

@@ -1,0 +1,1 @@
+"""The site's pages: addresses, indexes, the Jinja renderer, citations and charts."""

@@ -1,0 +1,68 @@
+"""Where every page sits: its file under docs/, its address within the site, its permanent URL.
+
+The one place that decides an address, below everything that links to a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Event, Initiative, Official, Readout, Venue, YearPage
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, with .md
+    content: str
+
+
+def page_path(item) -> str:
+    """Where an item's page sits under docs/."""
+    if isinstance(item, Readout):
+        return item.url_path + ".md"
+    if isinstance(item, Official):
+        return f"officials/{item.slug}.md"
+    if isinstance(item, Initiative):
+        return f"initiatives/{item.slug}.md"
+    if isinstance(item, Event):
+        return f"events/{item.slug}.md"
+    if isinstance(item, Venue):
+        return f"venues/{item.slug}.md"
+    if isinstance(item, YearPage):
+        return f"{page_path(item.item)[:-3]}/{item.year}.md"
+    if isinstance(item, int):
+        return f"timeline/{item}.md"
+    return str(item)
+
+
+def site_path(item) -> str:
+    """The page's address within the site: its folder, as MkDocs' directory URLs make it."""
+    path = page_path(item)
+    if path.endswith(".md"):
+        path = path[: -len("index.md")] if path == "index.md" or path.endswith("/index.md") else path[:-3] + "/"
+    return path
+
+
+def page_url(site: dict, item) -> str:
+    """The page's permanent address: the site's URL and the page's folder."""
+    return site.get("url", "/") + site_path(item)
+
+
+def feed_path(item=None) -> str:
+    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's."""
+    if isinstance(item, Official):
+        return f"data/feeds/officials/{item.slug}.xml"
+    if isinstance(item, Initiative):
+        return f"data/feeds/initiatives/{item.slug}.xml"
+    return "data/feeds/readouts.xml"
+
+
+def relative_path(target: str, source: str) -> str:
+    """target as a link from the page source, both relative to docs/; posixpath.relpath without
+    its calls to the file system, which made it a tenth of the generator's time."""
+    here = source.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])

@@ -1,0 +1,244 @@
+"""Stage 5, render: Jinja2 templates in templates/ → Markdown pages, held in memory.
+
+Every value printed by a template is escaped for Markdown unless it is `Md`,
+markup this module made itself (links, the validated body), so a stranger's
+title or name always shows as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from ..core import parallel
+from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
+from ..core.text import escape_md, plain
+from . import charts, cite
+from .index import Indexes
+from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
+
+# A listing longer than this is split into a page per year, so no page grows past ~150 KB.
+LIST_LIMIT = 200
+
+
+class Md(str):
+    """Markdown the generator wrote itself: printed as it is."""
+
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")  # as Python-Markdown's fenced_code finds them: at the line's start
+_ATX = re.compile(r"^#{1,6}")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+def demote(markdown: str, under: int = 1):
+    """Markdown whose highest heading becomes one level below an h`under` (never past h6, never raised).
+
+    Headings inside fenced code stay as they are; underlined headings become # headings.
+    Keeps the type: the result is Md only when the input was.
+    """
+    lines, fence, found = markdown.split("\n"), "", []
+    for i, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1).startswith(fence) else fence
+        elif opened:
+            fence = opened.group(1)
+        elif match := _ATX.match(line):
+            found.append((i, len(match.group()), False))
+        elif (i and _SETEXT.match(line) and lines[i - 1].strip() and not lines[i - 1].startswith(("    ", "\t"))
+              and not _ATX.match(lines[i - 1]) and (i == 1 or not lines[i - 2].strip())):
+            found.append((i, 1 if "=" in line else 2, True))
+    shift = under + 1 - min((level for _, level, _ in found), default=under + 1)
+    if shift <= 0:
+        return markdown
+    for i, level, underlined in reversed(found):
+        marks = "#" * min(6, level + shift)
+        if underlined:
+            lines[i - 1:i + 1] = [f"{marks} {lines[i - 1].strip()}"]
+        else:
+            lines[i] = marks + lines[i][level:]
+    result = "\n".join(lines)
+    return Md(result) if isinstance(markdown, Md) else result
+
+
+def _label(item) -> str:
+    if isinstance(item, (Official, Initiative, Venue)):
+        return item.name
+    if isinstance(item, YearPage):
+        return str(item.year)
+    if isinstance(item, Readout):
+        return item.title
+    if isinstance(item, Event):
+        return f"{long_date(item.date)}: " + ", ".join(o.name for o in item.officials)
+    return str(item)
+
+
+def long_date(value: date | None) -> str:
+    return f"{value.day} {value:%B} {value.year}" if value else ""
+
+
+def _finalize(value):
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    return escape_md(value)
+
+
+@jinja2.pass_context
+def _href(context, item) -> Md:
+    return Md(relative_path(page_path(item), context["page_path"]))
+
+
+@jinja2.pass_context
+def _link(context, item, label=None) -> Md:
+    return Md(f"[{escape_md(label if label is not None else _label(item))}]({_href(context, item)})")
+
+
+@jinja2.pass_context
+def _links(context, items, separator=", ") -> Md:
+    return Md(separator.join(_link(context, item) for item in items))
+
+
+@jinja2.pass_context
+def _permalink(context, item) -> Md:
+    return Md(page_url(context["site"], item))
+
+
+@jinja2.pass_context
+def _feed_href(context, item=None) -> Md:
+    return _href(context, feed_path(item))
+
+
+@jinja2.pass_context
+def _cite(context, readout: Readout, style: str) -> Md:
+    """How to cite the readout: "chicago" or "bibtex" in a code block, or the "csl-json" script element."""
+    site = context["site"]
+    return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
+
+
+def _year_chart(readouts, label: str) -> Md:
+    return Md(charts.bar_chart(charts.counts_per_year(readouts), label))
+
+
+def _yaml_text(value) -> Md:
+    # MkDocs puts these values into the HTML unescaped, the description into an attribute: escape & and "
+    return Md(json.dumps(plain(value).replace("&", "&amp;").replace('"', "&quot;"), ensure_ascii=False))
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,  # the output is Markdown; _finalize escapes for Markdown instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
+                       trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
+                       permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
+                       cite=_cite, year_chart=_year_chart, year_page=YearPage)
+    env.globals["list_limit"] = LIST_LIMIT
+    return env
+
+
+class Renderer:
+    """Renders each kind of page; one template per kind."""
+
+    def __init__(self, archive: Archive, indexes: Indexes, templates_dir: Path, site: dict):
+        self.archive = archive
+        self.indexes = indexes
+        self.env = make_environment(templates_dir)
+        self.site = site
+
+    def _render(self, template: str, path: str, **values) -> Page:
+        content = self.env.get_template(template).render(
+            page_path=path, archive=self.archive, index=self.indexes, site=self.site, **values)
+        return Page(path, content)
+
+    def readout(self, readout: Readout) -> Page:
+        older, newer = self.indexes.neighbours[readout.url_path]
+        event = self.indexes.event_of.get(readout.url_path)
+        others = tuple(r for r in event.readouts if r is not readout) if event else ()
+        return self._render("readout.md.j2", page_path(readout), readout=readout, event=event,
+                            others=others, older=older, newer=newer)
+
+    def official(self, official: Official) -> Page:
+        return self._render("official.md.j2", page_path(official), official=official,
+                            readouts=self.indexes.by_official.get(official.slug, ()),
+                            mentioning=self.indexes.mentioning.get(official.slug, ()),
+                            counterparts=self.indexes.counterparts.get(official.slug, ()),
+                            initiatives=self.indexes.initiatives_of.get(official.slug, ()))
+
+    def initiative(self, initiative: Initiative) -> Page:
+        return self._render("initiative.md.j2", page_path(initiative), initiative=initiative,
+                            readouts=self.indexes.by_initiative.get(initiative.slug, ()),
+                            officials=self.indexes.officials_of.get(initiative.slug, ()))
+
+    def year(self, year: int, readouts: tuple[Readout, ...]) -> Page:
+        return self._render("year.md.j2", page_path(year), year=year, readouts=readouts)
+
+    def venue(self, venue: Venue, readouts: tuple[Readout, ...]) -> Page:
+        return self._render("venue.md.j2", page_path(venue), venue=venue, readouts=readouts)
+
+    def year_pages(self, item, readouts: tuple[Readout, ...]):
+        """Each year of a listing too long for one page (see LIST_LIMIT), on a page of its own."""
+        if len(readouts) <= LIST_LIMIT:
+            return
+        by_year: dict[int, list[Readout]] = {}
+        for readout in readouts:
+            by_year.setdefault(readout.year, []).append(readout)
+        for year, group in by_year.items():
+            page = YearPage(item, year)
+            yield self._render("listing-year.md.j2", page_path(page), page=page, item=item, readouts=tuple(group))
+
+    def event(self, event: Event) -> Page:
+        return self._render("event.md.j2", page_path(event), event=event)
+
+    def section(self, template: str, path: str) -> Page:
+        return self._render(template, path)
+
+    def readout_pages(self) -> list[Page]:
+        """Every readout's page: most of the site, so a large archive renders them in several processes."""
+        readouts = self.archive.readouts
+        workers = parallel.workers_for(len(readouts))
+        if workers == 1:
+            return [self.readout(r) for r in readouts]
+        rendered = parallel.map_chunks(lambda chunk: [self.readout(r) for r in chunk], parallel.split(readouts, workers))
+        return [page for pages in rendered for page in pages]
+
+    def all_pages(self):
+        yield self.section("home.md.j2", "index.md")
+        yield self.section("officials.md.j2", "officials/index.md")
+        yield self.section("initiatives.md.j2", "initiatives/index.md")
+        yield self.section("timeline.md.j2", "timeline/index.md")
+        yield self.section("events.md.j2", "events/index.md")
+        yield self.section("venues.md.j2", "venues/index.md")
+        yield self.section("data.md.j2", "data/index.md")
+        yield from self.readout_pages()
+        for official in self.archive.officials:
+            yield self.official(official)
+            yield from self.year_pages(official, self.indexes.by_official.get(official.slug, ()))
+        for initiative in self.archive.initiatives:
+            yield self.initiative(initiative)
+            yield from self.year_pages(initiative, self.indexes.by_initiative.get(initiative.slug, ()))
+        for venues in self.indexes.by_venue.values():
+            for venue, readouts in venues:
+                yield self.venue(venue, readouts)
+                yield from self.year_pages(venue, readouts)
+        for year, readouts in self.indexes.by_year.items():
+            yield self.year(year, readouts)
+        for event in self.archive.events:
+            yield self.event(event)
+
+
+def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None) -> list[Page]:
+    """Every generated page, in a fixed order."""
+    return list(Renderer(archive, indexes, templates_dir, site or {}).all_pages())

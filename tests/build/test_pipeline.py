@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from generator.archive import check
+from generator.build import pipeline
+from generator.build.pipeline import generate
+from generator.core.problems import ArchiveInvalid
+
+from tests.conftest import write_readout
+
+PHONE_CALL = "2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
+
+
+def _edit(project, relative, old, new):
+    path = project / "archive/readouts" / relative
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_second_generation_in_one_process_reads_only_the_changed_file(project, monkeypatch):
+    generate(project)
+    read = []
+    original = pipeline.load_archive
+    monkeypatch.setattr(pipeline, "load_archive", lambda root, only=None: read.append(only) or original(root, only))
+    _edit(project, PHONE_CALL, "on the phone.", "on the phone about the weather.")
+    second = generate(project)
+    assert [[p.name for p in only] for only in read] == [["2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"]]
+    assert "readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md" in second.report.written
+    assert "weather" in (project / "docs/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md").read_text()
+    assert len(second.archive.readouts) == 3 and len(second.archive.events) == 1
+
+
+def test_an_error_in_the_changed_file_is_still_reported(project):
+    generate(project)
+    _edit(project, PHONE_CALL, "  - Wang Yi\n", "  - Wang Yii\n")
+    with pytest.raises(ArchiveInvalid, match="Wang Yi"):
+        generate(project)
+
+
+def test_a_clash_with_a_remembered_readout_is_still_found(project):
+    generate(project)
+    text = (project / "archive/readouts" / PHONE_CALL).read_text(encoding="utf-8")
+    write_readout(project, "2021/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md", text.replace("2020-10-10", "2020-10-11"))
+    with pytest.raises(ArchiveInvalid, match="clashes"):
+        generate(project)
+
+
+def test_a_registry_change_validates_everything_again(project, monkeypatch):
+    generate(project)
+    read = []
+    original = pipeline.load_archive
+    for module in (pipeline, check):  # the pipeline reads changed files itself, everything through check
+        monkeypatch.setattr(module, "load_archive", lambda root, only=None: read.append(only) or original(root, only))
+    registry = project / "archive/officials.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("    - Rowhani\n", "    - Rowhani\n    - Rohani\n"),
+                        encoding="utf-8")
+    generate(project)
+    assert read == [None]
+
+
+def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project, tmp_path, monkeypatch):
+    from generator.core import parallel
+
+    from tests.conftest import make_project
+
+    generate(project)
+    alone = {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    forked = []
+    original = parallel.map_chunks
+    monkeypatch.setattr(parallel, "workers_for", lambda items: 2)
+    monkeypatch.setattr(parallel, "map_chunks", lambda function, chunks: forked.append(len(chunks)) or original(function, chunks))
+    other = make_project(tmp_path / "other")
+    generate(other)
+    together = {p.relative_to(other / "docs"): p.read_bytes() for p in (other / "docs").rglob("*") if p.is_file()}
+    assert forked == [2, 2]  # validation, then the readouts' pages
+    del alone[Path(".generated.json")], together[Path(".generated.json")]  # it names each project's own files
+    assert together == alone

@@ -1,0 +1,51 @@
+import pytest
+
+from generator.build.pipeline import generate
+from generator.core.problems import ArchiveInvalid
+from generator.pages.render import Page
+from generator.build.write import WriteRefused, write_pages
+
+from tests.conftest import write_readout
+
+
+def test_a_second_run_rewrites_nothing_and_stale_pages_go(project):
+    first = generate(project)
+    assert first.report.written and not first.report.removed
+    second = generate(project)
+    assert second.report.written == () and second.report.unchanged == len(first.report.written)
+    (project / "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md").unlink()
+    third = generate(project)
+    assert "readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md" in third.report.removed
+    assert "timeline/2020.md" in third.report.removed
+    assert not (project / "docs/readouts/2020").exists()
+    assert (project / "docs/about.md").exists()  # hand-written pages are never touched
+
+
+def test_a_broken_archive_writes_nothing(project):
+    generate(project)
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    write_readout(project, "2021/2021-05-01-broken.md", "---\ntitle: [\n---\nx\n")
+    with pytest.raises(ArchiveInvalid) as raised:
+        generate(project)
+    assert "2021-05-01-broken.md:2" in str(raised.value)
+    after = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_paths_are_confined_and_never_written_twice(tmp_path):
+    with pytest.raises(WriteRefused):
+        write_pages([Page("../outside.md", "x")], tmp_path)
+    with pytest.raises(WriteRefused):
+        write_pages([Page("about.md", "x")], tmp_path)
+    with pytest.raises(WriteRefused):
+        write_pages([Page("officials/a.md", "x"), Page("officials/a.md", "y")], tmp_path)
+
+
+def test_output_is_deterministic(project, tmp_path):
+    from tests.conftest import make_project
+
+    other = make_project(tmp_path / "other")
+    generate(project)
+    generate(other)
+    files = sorted(p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md"))
+    assert files and all((project / "docs" / f).read_bytes() == (other / "docs" / f).read_bytes() for f in files)
