@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from .load import RawDocument
-from ..core.problems import Problem
-from ..core.text import has_html
+from ..core.problems import ERROR, Problem
+from ..core.text import describe_character, has_html, stray_character
 
 
-def text(doc: RawDocument, value, key_path, problems, required=True) -> str:
+def stray_problem(doc: RawDocument, key_path, value: str, label: str, where: str = "one-line") -> Problem | None:
+    """A control or invisible formatting character in a value, at its own line and column."""
+    index = stray_character(value, where)
+    if index < 0:
+        return None
+    char = value[index]
+    line, column = doc.column_of(key_path, char)
+    return Problem(doc.display, line, column, ERROR, f"'{label}' contains {describe_character(char)}, "
+                   "a control or invisible formatting character",
+                   "delete it: retype the text around it if your editor does not show it")
+
+
+def text(doc: RawDocument, value, key_path, problems, required=True, multiline=False) -> str:
     label = ".".join(str(k) for k in key_path[1:]) or str(key_path[-1])  # 'aliases.0', not '0'
     if value is None:
         if required:
@@ -18,6 +30,8 @@ def text(doc: RawDocument, value, key_path, problems, required=True) -> str:
         return ""
     if has_html(value):
         problems.append(doc.problem(key_path, f"'{label}' contains HTML", "write plain text, without < > or &entities;"))
+    elif stray := stray_problem(doc, key_path, value.strip(), label, "multiline" if multiline else "one-line"):
+        problems.append(stray)
     return value.strip()
 
 

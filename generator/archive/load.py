@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.problems import ERROR, Problem, display_path
+from ..core.text import describe_character
 
 MAX_READOUT_BYTES = 256 * 1024
 MAX_REGISTRY_BYTES = 2 * 1024 * 1024
@@ -27,7 +28,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 KeyPath = tuple  # ("source", "publisher") or ("officials", 2)
 
@@ -48,6 +49,15 @@ class RawDocument:
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    lines: list[str] = field(default_factory=list)  # the YAML's lines as written, from the file's first
+
+    def column_of(self, key_path: KeyPath, char: str) -> tuple[int, int]:
+        """Line and column of a character in a value: where it is written, or the value's start
+        when YAML wrote it as an escape ("\\u202e")."""
+        line, column = self.where(*key_path)
+        written = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        found = written.find(char, column - 1)
+        return line, (found + 1 if found >= 0 else column)
 
     def where(self, *key_path: Any) -> tuple[int, int]:
         """Line and column of a value, or of its nearest enclosing value that is known."""
@@ -91,6 +101,7 @@ def read_text(path: Path, display: str, limit: int) -> tuple[str | None, list[Pr
                               "save it as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line ending, as Markdown reads them
     if "\x00" in text:
         return None, [Problem(display, text[: text.index("\x00")].count("\n") + 1, 1, ERROR,
                               "the file contains a NUL character", "save it as plain UTF-8 text")]
@@ -111,8 +122,14 @@ def parse_yaml(doc: RawDocument, text: str, first_line: int = 1) -> list[Problem
         reason = error.problem or error.context or "invalid YAML"
         return [Problem(doc.display, line, column, ERROR, f"invalid YAML: {reason}",
                         "check indentation, and quote values that contain ': ' or start with a special character")]
+    except yaml.reader.ReaderError as error:  # a character YAML refuses to read: DEL, ESC, C1 controls
+        before = text[: error.position]
+        line, column = first_line + before.count("\n"), error.position - before.rfind("\n")
+        return [Problem(doc.display, line, column, ERROR,
+                        f"the file contains {describe_character(chr(error.character))}, a control character",
+                        "delete it: retype the text around it if your editor does not show it")]
     except yaml.YAMLError as error:
-        return [Problem(doc.display, first_line, 1, ERROR, f"invalid YAML: {error}")]
+        return [Problem(doc.display, first_line, 1, ERROR, f"invalid YAML: {' '.join(str(error).split())}")]
     except _Refused as refused:
         return [Problem(doc.display, refused.line + first_line - 1, refused.column, ERROR, refused.message, refused.hint)]
     if node is None:
@@ -182,6 +199,7 @@ def load_readout(path: Path, root: Path) -> tuple[RawDocument, list[Problem]]:
     problems = parse_yaml(doc, front, first_line=2)
     after = fences[1].end()
     doc.body_line = text.count("\n", 0, after) + 2
+    doc.lines = text[:after].split("\n")
     doc.body = text[after + 1:] if after < len(text) else ""
     return doc, problems
 
@@ -191,6 +209,7 @@ def load_registry(path: Path, root: Path) -> tuple[RawDocument, list[Problem]]:
     text, problems = read_text(path, doc.display, MAX_REGISTRY_BYTES)
     if text is None:
         return doc, problems
+    doc.lines = text.split("\n")
     return doc, parse_yaml(doc, text)
 
 

@@ -6,9 +6,7 @@ them, and gives back the typed Readout when the file is sound.
 
 from __future__ import annotations
 
-import bisect
 import difflib
-import functools
 import re
 from datetime import date
 from pathlib import PurePosixPath
@@ -19,19 +17,13 @@ from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_pa
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
 from .registry import Registry, load_registry
+from .entries import stray_problem
+from .body import body_line, check_body
+from ..core.settings import markdown_extensions
 from ..core.text import has_html, summarise
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
-# No ( ) [ ]: the address is printed inside a Markdown link, which one of them would end early.
-# Every pattern below runs in linear time: a body is a stranger's text, up to 256 KB.
-_BODY_HTML = re.compile(r"<[a-zA-Z/!?]|&#?[a-zA-Z0-9]{1,32};")  # what an HTML parser takes for markup
-_BODY_AUTOLINK = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>")
-_BODY_IMAGE = re.compile(r"!\[")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the closing bracket of a link's text, however nested
-_REFERENCE_LINK = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)",
-                             re.MULTILINE)  # in quotes and list items too
-_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # attr_list would make `{: onclick=...}` an attribute
 
 
 def _check_text(doc: RawDocument, value, key_path, problems, limit=schema.MAX_TEXT, multiline=False) -> str:
@@ -51,6 +43,8 @@ def _check_text(doc: RawDocument, value, key_path, problems, limit=schema.MAX_TE
                                     "write plain text, without < > or &name; (an & alone is fine)"))
     elif not multiline and "\n" in value:
         problems.append(doc.problem(key_path, f"'{name}' must be one line", "join the lines"))
+    elif stray := stray_problem(doc, key_path, value, name, "multiline" if multiline else "one-line"):
+        problems.append(stray)
     return value
 
 
@@ -125,7 +119,7 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
-        if url and not _URL.match(url):
+        if url and not _URL.fullmatch(url):
             problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
                                         "write the page's address starting with https://, "
                                         "with any ( ) [ ] in it as %28 %29 %5B %5D"))
@@ -139,92 +133,11 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     return Source(publisher=publisher, language=language or "", url=url, published=published)
 
 
-@functools.lru_cache(maxsize=4)
-def _newlines(body: str) -> list[int]:
-    return [index for index, char in enumerate(body) if char == "\n"]
-
-
-def _body_line(doc: RawDocument, offset: int) -> int:
-    return doc.body_line + bisect.bisect_left(_newlines(doc.body), offset)
-
-
-MAX_BODY_REPORTS = 20  # a text full of markup gets twenty lines and a count, not thousands
-# Python-Markdown takes time that grows with the square of some shapes of text (unclosed brackets,
-# long blocks of headings or rules), and recursion with others (deep nesting, long runs of *):
-# a readout is prose, so those shapes are refused before the build ever meets them.
-MAX_BRACKETS = 500
-MAX_BLOCK_LINES = 100
-MAX_NESTING = 4
-_NESTING = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])+", re.MULTILINE)
-_LIST_MARK = re.compile(r"[-*+][ \t]|\d{1,9}[.)][ \t]")
-_MARK_RUN = re.compile(r"([*_`~])\1{3,}")
-_BLOCK = re.compile(r"(?:^[ \t]*\S[^\n]*\n){%d}" % MAX_BLOCK_LINES + r"[ \t]*\S", re.MULTILINE)
-
-
-def _check_shape(doc: RawDocument, found: list[Problem]) -> None:
-    body = doc.body
-    brackets = body.count("[")
-    if brackets > MAX_BRACKETS:
-        found.append(Problem(doc.display, _body_line(doc, body.index("[")), 1, ERROR,
-                             f"the text has {brackets:,} square brackets, more than a readout needs ({MAX_BRACKETS})",
-                             "keep the readout's words as plain text"))
-    for match in _NESTING.finditer(body):
-        prefix = match.group(0).expandtabs(4)
-        levels = prefix.count(">") + len(_LIST_MARK.findall(prefix)) + (len(prefix) - len(prefix.lstrip(" "))) // 4
-        if levels > MAX_NESTING:
-            found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                                 f"quotes or lists nested more than {MAX_NESTING} levels deep",
-                                 "keep the readout's words as plain paragraphs"))
-    for match in _MARK_RUN.finditer(body):
-        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                             f"a run of {match.group(1) * 4}… is not text", "remove it"))
-    for match in _BLOCK.finditer(body):
-        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                             f"a paragraph of more than {MAX_BLOCK_LINES} lines",
-                             "separate the paragraphs with an empty line"))
-
-
-def _check_body(doc: RawDocument, problems: list[Problem]) -> None:
-    body = doc.body
-    if not body.strip():
-        problems.append(Problem(doc.display, doc.body_line, 1, ERROR, "the readout has no text",
-                                "paste the text of the readout below the front matter"))
-        return
-    found: list[Problem] = []
-    reported_lines = set()  # one report a line: an opening and a closing tag are one mistake
-    for pattern, message in ((_BODY_AUTOLINK, "angle-bracket links are not allowed in the text"),
-                             (_BODY_HTML, "raw HTML is not allowed in the text"),
-                             (_ATTRIBUTE_LIST, "attribute lists in curly brackets are not allowed in the text")):
-        for match in pattern.finditer(body):
-            line = _body_line(doc, match.start())
-            if line not in reported_lines:
-                reported_lines.add(line)
-                shown = body[match.start(): match.start() + 40].split("\n")[0]
-                found.append(Problem(doc.display, line, 1, ERROR, f"{message}: {shown!r}",
-                                     "remove the markup; keep the readout's words as plain text"))
-    for match in _BODY_IMAGE.finditer(body):
-        found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                             "images are not archived", "remove the image; describe it in 'notes' if it matters"))
-    _check_shape(doc, found)
-    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-        for match in pattern.finditer(body):
-            if not _URL.match(match.group(1)):
-                found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
-                                     f"links must be http(s) addresses, not {match.group(1)[:40]!r}", "remove the link"))
-    found.sort()
-    problems.extend(found[:MAX_BODY_REPORTS])
-    if len(found) > MAX_BODY_REPORTS:
-        rest = found[MAX_BODY_REPORTS]
-        problems.append(Problem(doc.display, rest.line, 1, ERROR,
-                                f"and {len(found) - MAX_BODY_REPORTS:,} more problems like these in the text",
-                                "keep the readout's words as plain text"))
-
-
 def _check_path(doc: RawDocument, when: date | None, problems: list[Problem]) -> str:
     """The slug (file name without .md); a name that does not fit the date is a warning."""
     path = PurePosixPath(doc.display)
     slug = path.stem
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug):
         problems.append(Problem(doc.display, 1, 1, ERROR, f"the file name {path.name!r} is not a slug",
                                 "name it <date>-<words>.md with lowercase letters, digits and hyphens"))
     elif when and (not slug.startswith(when.isoformat() + "-") or path.parent.name != str(when.year)):
@@ -240,7 +153,7 @@ def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives
     listed = {o.slug for o in officials} | {o.slug for o in registry.mentioned_officials(notes)}
     for official, offset in named:
         if official.slug not in listed:
-            line = _body_line(doc, offset)
+            line = body_line(doc, offset)
             problems.append(doc.problem(("officials",), f"the text names {official.name!r} (line {line}), "
                                         "who is not among 'officials'",
                                         "add them if they took part; if they did not, name them in 'notes' "
@@ -249,7 +162,7 @@ def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives
     for initiative, offset in registry.mentioned_initiatives(doc.body):
         if initiative.slug not in raised:
             problems.append(doc.problem(("initiatives",), f"the text names {initiative.name!r} "
-                                        f"(line {_body_line(doc, offset)}), which is not among 'initiatives'",
+                                        f"(line {body_line(doc, offset)}), which is not among 'initiatives'",
                                         f"add '- {initiative.name}' under 'initiatives:' if the readout raises it; "
                                         "if not, say why in 'notes'", WARNING))
 
@@ -270,10 +183,11 @@ def _check_dates(doc: RawDocument, when: date | None, source: Source | None, pro
 
 
 def validate_readout(doc: RawDocument, registry: Registry, problems: list[Problem],
-                     unreadable: frozenset[str] = frozenset()) -> Readout | None:
+                     unreadable: frozenset[str] = frozenset(), extensions: tuple = ()) -> Readout | None:
     """The readout as a typed record, or None; every problem found goes into problems.
 
-    unreadable names the registries ("officials", "initiatives") that could not be read at all."""
+    unreadable names the registries ("officials", "initiatives") that could not be read at all;
+    extensions are the site's Markdown extensions (core.settings.markdown_extensions)."""
     if not isinstance(doc.data, dict):
         if doc.data is not None or not doc.positions:
             problems.append(Problem(doc.display, 2, 1, ERROR, "the front matter must be a set of 'field: value' lines",
@@ -310,12 +224,12 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
                                    registry.initiative, registry.closest_initiative, "initiatives",
                                    "initiatives" not in unreadable)
     event = data.get("event")
-    if event is not None and not (isinstance(event, str) and _SLUG.match(event)):
+    if event is not None and not (isinstance(event, str) and _SLUG.fullmatch(event)):
         problems.append(doc.problem(("event",), f"'event' must be a slug, not {event!r}",
                                     "lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call"))
     notes = _check_text(doc, data["notes"], ("notes",), problems, schema.MAX_NOTES, multiline=True) if data.get("notes") is not None else ""
     source = _check_source(doc, data["source"], problems) if data.get("source") is not None else None
-    _check_body(doc, problems)
+    check_body(doc, problems, extensions)
     _check_dates(doc, when, source, problems)
     named = registry.officials_named(doc.body)
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
@@ -340,14 +254,15 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
     When only some files were loaded, the others are read and validated too, to compare
     them with (duplicates, clashing addresses), unless `known` already holds them."""
     problems = list(loaded.problems)
+    extensions = markdown_extensions(loaded.officials.path.parent.parent)  # the site's, beside archive/
     registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)
     checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
-               and (r := validate_readout(doc, registry, problems, registries))]
+               and (r := validate_readout(doc, registry, problems, registries, extensions))]
     readouts = [r for _, r in checked]
-    rest = known if known is not None else _rest_of_archive(loaded, registry)  # compared with all the others
+    rest = known if known is not None else _rest_of_archive(loaded, registry, extensions)  # compared with all the others
     problems += clashing_addresses(readouts, {r.url_path: r.source_path for r in rest})
     _check_duplicates(checked, rest, problems)
     return registry, readouts, problems
@@ -365,7 +280,7 @@ def clashing_addresses(readouts: list[Readout], seen: dict[str, str] | None = No
     return problems
 
 
-def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]:
+def _rest_of_archive(loaded: LoadedArchive, registry: Registry, extensions: tuple) -> list[Readout]:
     """The sound readouts of the archive that were not loaded, when only some files are checked."""
     archive_dir = loaded.officials.path.parent
     given = {doc.path.resolve() for doc in loaded.readouts}
@@ -374,7 +289,7 @@ def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]
         if path.resolve() in given:
             continue
         doc, found = load_readout(path, archive_dir.parent)
-        if not any(p.severity == ERROR for p in found) and (readout := validate_readout(doc, registry, [])):
+        if not any(p.severity == ERROR for p in found) and (readout := validate_readout(doc, registry, [], extensions=extensions)):
             rest.append(readout)
     return rest
 

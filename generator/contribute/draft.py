@@ -331,7 +331,7 @@ def _draft_path(title: str, when: date | None) -> str:
 
 def valid_url(url: str) -> bool:
     """An address the check accepts for 'source.url'."""
-    return bool(SAFE_URL.match(url))
+    return bool(SAFE_URL.fullmatch(url))
 
 
 def read_raw(source: str, stdin=None) -> str:

@@ -1,16 +1,42 @@
-"""The few settings of mkdocs.yml that the pages need."""
+"""The few settings of mkdocs.yml that the generator needs."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import yaml
 
 
-def site_settings(root: Path) -> dict:
-    """The few settings of mkdocs.yml the pages need (the site's address, its name)."""
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may name Python objects (!!python/name:...) for MkDocs to import: read as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _config(root: Path) -> dict:
     try:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError):
         config = {}
+    return config if isinstance(config, dict) else {}
+
+
+def site_settings(root: Path) -> dict:
+    """The few settings of mkdocs.yml the pages need (the site's address, its name)."""
+    config = _config(root)
     return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", "")}
+
+
+@functools.lru_cache(maxsize=8)
+def markdown_extensions(root: Path) -> tuple[tuple[str, str], ...]:
+    """mkdocs.yml's markdown_extensions as (name, its options as YAML), so that the check reads a
+    readout's text with the very configuration the site renders it with."""
+    found = []
+    for entry in _config(root).get("markdown_extensions") or ():
+        if isinstance(entry, str):
+            found.append((entry, "{}"))
+        elif isinstance(entry, dict):
+            found += [(str(name), yaml.safe_dump(options or {}, sort_keys=True)) for name, options in entry.items()]
+    return tuple(found)

@@ -65,3 +65,34 @@ def summarise(body: str, limit: int = 240) -> str:
     if len(sentences) > 1:
         return " ".join(sentences[:-1])
     return cut.rsplit(" ", 1)[0] + "…"
+
+
+# Characters that no one-line field may hold: control characters (a carriage return starts a new
+# Markdown block, DEL, ESC and C1 controls break a page's header) and the invisible formatting
+# characters of Unicode (categories Cf, Zl, Zp): bidirectional overrides and isolates reorder the
+# text around them, zero-width spaces and marks hide a difference from the eye. The zero-width
+# non-joiner and joiner stay allowed: Persian and other scripts are written with them.
+_INVISIBLE = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u2028-\u202e"
+              "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+              "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+_ONE_LINE_STRAY = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "]")
+_MULTILINE_STRAY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "]")  # notes: tabs and newlines too
+# In a body, tabs and newlines are text, and the marks that Persian and Arabic sources carry (soft
+# hyphens, left-to-right and right-to-left marks, zero-width spaces) change nothing the renderer
+# sees; what reorders the text (embeddings, overrides, isolates) or splits lines is refused.
+_BODY_STRAY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ufff9-\ufffb]")
+_CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE",
+                  "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\x00": "NULL", "\x85": "NEXT LINE"}
+
+
+def stray_character(text: str, where: str = "one-line") -> int:
+    """The index of the first character a field may not hold ('one-line', 'multiline' or 'body'), or -1."""
+    pattern = {"one-line": _ONE_LINE_STRAY, "multiline": _MULTILINE_STRAY, "body": _BODY_STRAY}[where]
+    match = pattern.search(text)
+    return match.start() if match else -1
+
+
+def describe_character(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE', 'U+000D CARRIAGE RETURN': a character no one can see, named."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "a control character")
+    return f"U+{ord(char):04X} {name}"

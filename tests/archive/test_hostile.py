@@ -27,6 +27,8 @@ TARGET = "archive/readouts/2021/2021-01-15-hostile.md"
 HTML_HINT = "(write plain text, without < > or &name; (an & alone is fine))"
 MARKUP_HINT = "(remove the markup; keep the readout's words as plain text)"
 URL_HINT = "(write the page's address starting with https://, with any ( ) [ ] in it as %28 %29 %5B %5D)"
+STRAY_HINT = "(delete it: retype the text around it if your editor does not show it)"
+BOX_HINT = "(keep the readout's words as plain paragraphs; put remarks in 'notes')"
 FRONT_MATTER_HINT = "(the file must start with a '---' line, then the fields, then another '---' line)"
 
 # fixture → every line the check prints about it (after "path:")
@@ -63,9 +65,9 @@ READOUTS = {
         f"6:5: error: 'officials.0' contains HTML or an HTML entity {HTML_HINT}"],
     "non-http-link.md": [
         f"10:3: error: 'source.url' must be an http(s) address, not 'javascript:alert(1)' {URL_HINT}",
-        "13:1: error: links must be http(s) addresses, not 'javascript:alert(2' (remove the link)",
+        "13:1: error: links must be http(s) addresses, not 'javascript:alert(2)' (remove the link)",
         "15:1: error: links must be http(s) addresses, not 'data:text/html;base64,PHNjcmlwdD4=' (remove the link)",
-        "15:1: error: links must be http(s) addresses, not 'javascript:alert(3' (remove the link)",
+        "15:1: error: links must be http(s) addresses, not 'javascript:alert(3)' (remove the link)",
         "17:1: error: links must be http(s) addresses, not 'javascript:alert(4)' (remove the link)"],
     "url-breakout.md": [
         "10:3: error: 'source.url' must be an http(s) address, not "
@@ -78,6 +80,27 @@ READOUTS = {
         "(lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call)"],
     "symlink.md": [
         "1:1: error: not a plain file (a symbolic link, folder or device) (commit the readout itself as a regular file)"],
+    # a lone carriage return ends a line for Markdown: the definition on "line 12" is its own line 13
+    "lone-cr-link.md": ["13:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
+    "definition-list-reference.md": [
+        "15:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
+    "admonition.md": [f"14:1: error: admonitions and other boxes are not part of a readout's text {BOX_HINT}"],
+    "heading-id.md": [
+        f"14:1: error: attribute lists in curly brackets are not allowed in the text: '{{#__search}}' {MARKUP_HINT}",
+        "16:1: error: the link '#__search' points to no heading of this text (remove the link)",
+        "16:1: error: the link '#summary' points to no heading of this text (remove the link)"],
+    "title-carriage-return.md": [
+        f"2:1: error: 'title' contains U+000D CARRIAGE RETURN, a control or invisible formatting character {STRAY_HINT}"],
+    "title-controls.md": [f"2:23: error: the file contains U+007F DELETE, a control character {STRAY_HINT}"],
+    "title-bidi.md": [
+        f"2:29: error: 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE, a control or invisible formatting character "
+        f"{STRAY_HINT}"],
+    "body-controls.md": [
+        "12:15: error: the text contains U+001B ESCAPE, a control character or one that reorders the text around it "
+        f"{STRAY_HINT}"],
+    "name-zero-width.md": [
+        f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
+        f"{STRAY_HINT}"],
 }
 REGISTRIES = {
     "officials-html.yml": [
@@ -87,6 +110,11 @@ REGISTRIES = {
         "32:9: error: the YAML tag 'tag:yaml.org,2002:python/object/new:os.system' is not allowed "
         "(remove the tag; write plain values)"],
     "officials-bomb.yml": ["35:12: error: YAML anchors and aliases are not allowed (write each value out in full)"],
+    "officials-bidi.yml": [
+        f"32:15: error: 'name' contains U+202E RIGHT-TO-LEFT OVERRIDE, a control or invisible formatting character "
+        f"{STRAY_HINT}",
+        f"36:7: error: 'aliases.0' contains U+2066 LEFT-TO-RIGHT ISOLATE, a control or invisible formatting character "
+        f"{STRAY_HINT}"],
 }
 
 
@@ -156,9 +184,12 @@ def test_annotations_cannot_smuggle_workflow_commands(project, capsys):
     assert "\n::error::forged" not in output and "%0A%3A%3Aerror%3A%3Aforged.md" in output
 
 
-@pytest.mark.parametrize("body", ["[" * 200_000, "[\n" * 100_000, "<a" * 100_000, "](" * 100_000,
-                                  "- - -\n" * 40_000, "1. " * 80_000, "*" * 200_000, "> [a" * 50_000],
-                         ids=["brackets", "bracket-lines", "tags", "links", "rules", "lists", "stars", "quotes"])
+@pytest.mark.parametrize("body", ["[" * 200_000, "[\n" * 100_000, "<a" * 100_000, "[x](" * 400 + "](" * 100_000,
+                                  "- - -\n" * 40_000, "1. " * 80_000, "*" * 200_000, "> [a" * 50_000,
+                                  "a\r=\r" * 50_000, "Term\n" + "".join(": " * i + "b\n" for i in range(1, 60)),
+                                  "`a" * 100_000],
+                         ids=["brackets", "bracket-lines", "tags", "links", "rules", "lists", "stars", "quotes",
+                              "lone-cr-setext", "definitions", "backticks"])
 def test_pathological_text_is_refused_quickly(project, body):
     head = (HOSTILE / "odd-file-name.md").read_text(encoding="utf-8").split("---\n")[1]
     path = write_readout(project, "2021/2021-01-15-x.md", f"---\n{head}---\n{body}\n")

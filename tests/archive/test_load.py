@@ -49,3 +49,11 @@ def test_duplicate_keys_are_refused():
     doc = RawDocument(Path("x"), "x")
     problems = parse_yaml(doc, "title: A\ntitle: B\n")
     assert "twice" in problems[0].message and problems[0].line == 2
+
+
+def test_line_endings_are_one_kind_and_lines_keep_their_numbers(tmp_path):
+    lf, _ = _load(tmp_path, "---\ntitle: A\ndate: 2022-07-29\n---\nFirst.\n\nSecond.\n")
+    for ending in ("\r\n", "\r"):
+        doc, problems = _load(tmp_path, "---\ntitle: A\ndate: 2022-07-29\n---\nFirst.\n\nSecond.\n".replace("\n", ending))
+        assert problems == [] and doc.body == lf.body == "First.\n\nSecond.\n"
+        assert doc.where("date") == (3, 1) and doc.body_line == lf.body_line == 5

@@ -23,3 +23,20 @@ def test_html_detection_and_titles():
 def test_summary_is_the_first_sentences():
     assert summarise("One. Two.\n\nThree.") == "One. Two."
     assert summarise("A " * 200).endswith("…")
+
+
+def test_every_invisible_formatting_character_is_refused_in_one_line_fields():
+    import sys
+    import unicodedata
+
+    from generator.core.text import describe_character, stray_character
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1)
+                 if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp", "Cc") and chr(c) not in "\n\u200c\u200d"]
+    assert [c for c in invisible if stray_character(f"Ebrahim {c}Raisi") != 8] == []
+    assert stray_character("Mohammad\u200cJavad Zarif, 王毅, محمدجواد ظریف") == -1  # joiners are how Persian is written
+    assert stray_character("a\tb", "multiline") == -1 and stray_character("a\tb") == 1
+    assert stray_character("Persian text\u200f with marks\u00ad", "body") == -1
+    assert stray_character("Text \u202eoverridden", "body") == 5
+    assert describe_character("\u202e") == "U+202E RIGHT-TO-LEFT OVERRIDE"
+    assert describe_character("\r") == "U+000D CARRIAGE RETURN"
