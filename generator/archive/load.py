@@ -7,6 +7,7 @@ expansion bombs), no tags outside YAML's plain types, no duplicate keys.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -222,12 +223,67 @@ class LoadedArchive:
     places: RawDocument | None = None
 
 
+REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml")  # what archive/ holds beside readouts/
+
+
 def readout_paths(archive_dir: Path) -> list[Path]:
-    return sorted((archive_dir / "readouts").rglob("*.md"))
+    """Every readout: each plain *.md file reached through plain folders under readouts/."""
+    paths, _ = _walk_readouts(archive_dir / "readouts")
+    return sorted(paths)
+
+
+def _walk_readouts(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
+    """The readout files under folder, and every other entry with what is wrong with it and the fix."""
+    paths: list[Path] = []
+    strays: list[tuple[Path, str, str]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return paths, strays
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            strays.append((path, "a symbolic link", "commit the folder or the readout itself, not a link to it"))
+        elif entry.is_dir(follow_symlinks=False):
+            found, stray = _walk_readouts(path)
+            paths += found
+            strays += stray
+        elif not entry.is_file(follow_symlinks=False):
+            strays.append((path, "not a plain file (a pipe or device)", "remove it"))
+        elif entry.name.endswith(".md"):
+            paths.append(path)
+        elif entry.name.lower().endswith(".md"):
+            strays.append((path, f"the extension of {entry.name!r} is not '.md' in lower case",
+                           f"rename it to {entry.name[:-3]}.md"))
+        else:
+            strays.append((path, "not a readout: only folders and .md files belong under archive/readouts/",
+                           "move it out of the archive, or save the readout as a .md file"))
+    return paths, strays
+
+
+def stray_entries(root: Path) -> list[Problem]:
+    """Every entry of archive/ that is neither a registry nor a readout: an error, never a silent skip."""
+    archive_dir = root / "archive"
+    problems = []
+    try:
+        entries = sorted(os.scandir(archive_dir), key=lambda entry: entry.name)
+    except OSError:
+        entries = []
+    for entry in entries:
+        if entry.name == "readouts" and entry.is_dir(follow_symlinks=False) and not entry.is_symlink():
+            continue
+        if entry.name not in REGISTRIES:
+            problems.append(Problem(display_path(Path(entry.path), root), 1, 1, ERROR,
+                                    "an unknown entry of archive/: it holds " + ", ".join(REGISTRIES)
+                                    + " and the folder readouts/", "move it out of archive/"))
+    _, strays = _walk_readouts(archive_dir / "readouts")
+    problems += [Problem(display_path(path, root), 1, 1, ERROR, message, hint) for path, message, hint in strays]
+    return problems
 
 
 def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
-    """Every readout under archive/readouts (or only the given files), and the registries."""
+    """Every readout under archive/readouts (or only the given files), and the registries; with
+    all of them (or none: the registries alone), every entry of archive/ that is neither."""
     archive_dir = root / "archive"
     problems: list[Problem] = []
     officials, found = load_registry(archive_dir / "officials.yml", root)
@@ -236,6 +292,8 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     problems += found
     places, found = load_registry(archive_dir / "places.yml", root)
     problems += found
+    if not only:  # the whole archive: every entry of it is accounted for
+        problems += stray_entries(root)
     readouts = []
     for path in (only if only is not None else readout_paths(archive_dir)):
         doc, found = load_readout(path, root)

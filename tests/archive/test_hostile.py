@@ -309,3 +309,27 @@ def test_a_failed_build_leaves_docs_and_site_as_they_were(tmp_path, capsys):
     after = {p: p.read_bytes() for folder in ("docs", "site") for p in (root / folder).rglob("*") if p.is_file()}
     assert after == snapshot
     assert {p: p.stat().st_mtime_ns for p in after} == stamps
+
+
+# ---------------------------------------------------------------- every entry of archive/ accounted for
+
+def test_every_entry_of_the_archive_is_a_readout_a_folder_or_a_registry(project, capsys, tmp_path):
+    readouts = project / "archive" / "readouts"
+    elsewhere = tmp_path / "elsewhere" / "2019"
+    elsewhere.mkdir(parents=True)
+    shutil.copy(HOSTILE / "odd-file-name.md", elsewhere / "2019-01-15-linked.md")
+    (readouts / "2019").symlink_to(elsewhere, target_is_directory=True)
+    shutil.copy(HOSTILE / "odd-file-name.md", readouts / "2021" / "2021-01-15-upper.MD")
+    (readouts / "2021" / "notes.txt").write_text("a stray file\n", encoding="utf-8")
+    (project / "archive" / "publisher.yml").write_text("- name: x\n", encoding="utf-8")
+    code, lines, _ = _run(capsys, "--root", str(project), "check")
+    assert code == 1
+    assert lines == [
+        "archive/publisher.yml:1:1: error: an unknown entry of archive/: it holds officials.yml, initiatives.yml, "
+        "places.yml and the folder readouts/ (move it out of archive/)",
+        "archive/readouts/2019:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)",
+        "archive/readouts/2021/2021-01-15-upper.MD:1:1: error: the extension of '2021-01-15-upper.MD' is not '.md' "
+        "in lower case (rename it to 2021-01-15-upper.md)",
+        "archive/readouts/2021/notes.txt:1:1: error: not a readout: only folders and .md files belong under "
+        "archive/readouts/ (move it out of the archive, or save the readout as a .md file)",
+    ]
