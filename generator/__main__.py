@@ -54,7 +54,7 @@ def command_serve(args) -> int:
 
 
 def command_check(args) -> int:
-    from .archive.check import check_archive
+    from .pages.site_check import check_site
 
     root = Path(args.root)
     only = None
@@ -73,7 +73,7 @@ def command_check(args) -> int:
                       file=sys.stderr)
                 return EXIT_USAGE
             only.append(path)
-    _, problems = check_archive(root, only)
+    _, problems = check_site(root, only)
     stream = sys.stdout if args.format == "github" else sys.stderr
     _print_problems(problems, args.format, stream)
     errors = sum(p.severity == ERROR for p in problems)

@@ -26,6 +26,7 @@ from ..outputs.data import render_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
+from ..pages.site_check import address_problems
 from . import manifest
 from .write import WriteReport, write_pages
 
@@ -110,6 +111,9 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     if archive is None:
         raise ArchiveInvalid(problems)
     indexes = index_archive(archive)
+    clashes = address_problems(archive, indexes, root)  # the check computes them too: never a surprise here
+    if clashes:
+        raise ArchiveInvalid(clashes)
     site = site_settings(root)
     pages = (render_site(archive, indexes, root / "templates", site) + render_data(archive, indexes, site)
              + [render_contributing(root)] + render_search_index(archive, indexes))

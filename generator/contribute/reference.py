@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..archive import schema
-from ..pages.addresses import Page
+from ..pages.addresses import CONTRIBUTE_PAGE, Page
 
 START = "<!-- field-reference -->"
 END = "<!-- /field-reference -->"
 CONTRIBUTING = "CONTRIBUTING.md"
-PAGE_PATH = "contribute.md"
+PAGE_PATH = CONTRIBUTE_PAGE
 
 _FALLBACK = """# Contribute a readout
 

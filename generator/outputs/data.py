@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..archive.schema import json_schema
 from ..core.model import Archive, Initiative, Official, Readout
-from ..pages.addresses import Page, feed_path, page_url
+from ..pages.addresses import DATA_FILES, Page, feed_path, page_url
 from ..pages.index import Indexes
 
 FEED_SIZE = 50  # entries in each feed, newest first
@@ -198,8 +198,8 @@ def render_feeds(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
 def render_data(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
     """Every data file under docs/data/, in a fixed order (the data page itself is a template)."""
     return [
-        Page("data/readouts.json", readouts_json(archive, indexes, site)),
-        Page("data/readouts.csv", readouts_csv(archive, site)),
-        Page("data/readout.schema.json", schema_json(site)),
+        Page(DATA_FILES[0], readouts_json(archive, indexes, site)),
+        Page(DATA_FILES[1], readouts_csv(archive, site)),
+        Page(DATA_FILES[2], schema_json(site)),
         *render_feeds(archive, indexes, site),
     ]

@@ -20,7 +20,7 @@ import unicodedata
 from collections import defaultdict
 
 from ..core.model import Archive, Readout
-from ..pages.addresses import Page, site_path
+from ..pages.addresses import Page, search_entity_path, site_path
 from ..pages.index import Indexes
 
 CHUNK = 16
@@ -134,7 +134,7 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     documents = _documents(readouts)
     manifest = {"chunk": CHUNK, "readouts": len(readouts), "shards": sorted(shards), "entities": entities}
     pages = [Page("search/entities.json", _json(manifest))]
-    pages += [Page(f"search/e/{ident}.json", _json(_gaps(numbers))) for ident, numbers in postings.items()]
+    pages += [Page(search_entity_path(*ident.split("-", 1)), _json(_gaps(numbers))) for ident, numbers in postings.items()]
     pages += [Page(f"search/w/{key}.json", _json(shard)) for key, shard in sorted(shards.items())]
     pages += [Page(f"search/d/{start // CHUNK}.json", _json(documents[start:start + CHUNK]))
               for start in range(0, len(documents), CHUNK)]

@@ -20,7 +20,7 @@ from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, Y
 from ..core.text import escape_md, plain
 from . import charts, cite
 from .index import Indexes
-from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
+from .addresses import SECTIONS, Page, feed_path, page_path, page_url, relative_path, site_path, year_groups
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
 LIST_LIMIT = 200
@@ -190,12 +190,7 @@ class Renderer:
 
     def year_pages(self, item, readouts: tuple[Readout, ...]):
         """Each year of a listing too long for one page (see LIST_LIMIT), on a page of its own."""
-        if len(readouts) <= LIST_LIMIT:
-            return
-        by_year: dict[int, list[Readout]] = {}
-        for readout in readouts:
-            by_year.setdefault(readout.year, []).append(readout)
-        for year, group in by_year.items():
+        for year, group in year_groups(readouts, LIST_LIMIT).items():
             page = YearPage(item, year)
             yield self._render("listing-year.md.j2", page_path(page), page=page, item=item, readouts=tuple(group))
 
@@ -215,13 +210,8 @@ class Renderer:
         return [page for pages in rendered for page in pages]
 
     def all_pages(self):
-        yield self.section("home.md.j2", "index.md")
-        yield self.section("officials.md.j2", "officials/index.md")
-        yield self.section("initiatives.md.j2", "initiatives/index.md")
-        yield self.section("timeline.md.j2", "timeline/index.md")
-        yield self.section("events.md.j2", "events/index.md")
-        yield self.section("venues.md.j2", "venues/index.md")
-        yield self.section("data.md.j2", "data/index.md")
+        for path in SECTIONS:  # index.md → home.md.j2, officials/index.md → officials.md.j2, …
+            yield self.section(("home" if path == "index.md" else path.split("/")[0]) + ".md.j2", path)
         yield from self.readout_pages()
         for official in self.archive.officials:
             yield self.official(official)
