@@ -200,6 +200,7 @@ class LoadedArchive:
     initiatives: RawDocument
     readouts: list[RawDocument]
     problems: list[Problem]
+    published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -219,4 +220,8 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems)
+    published = None
+    if (archive_dir / "published-ids.yml").exists():
+        published, found = load_registry(archive_dir / "published-ids.yml", root)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems, published)

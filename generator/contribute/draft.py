@@ -508,6 +508,8 @@ _YAML_WORDS = {"yes", "no", "true", "false", "null", "on", "off", "y", "n", "~"}
 
 
 def _yaml(value, quoted: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
@@ -535,16 +537,20 @@ def _front_matter(fields: dict, schema_url: str, comments: dict[str, str], remar
         else:
             lines.append(f"{indent}{key}: {_yaml(value, quoted=key in ('title', 'notes'))}{note}")
 
-    for key in ("title", "date", "kind", "venue", "occasion", "officials", "initiatives"):
+    for key in ("id", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials", "initiatives"):
         if fields.get(key) or key in comments:
             field_line(key, fields.get(key))
     lines.append("source:")
-    for key in ("publisher", "url", "published", "language"):
+    for key in ("publisher", "url", "published", "language", "captured"):
         if fields["source"].get(key) or ("source." + key) in comments:
             note = comments.get("source." + key)
             value = fields["source"].get(key)
             suffix = f"  # {_comment(note)}" if note else ""
             lines.append(f"  {key}:{suffix}" if not value else f"  {key}: {_yaml(value)}{suffix}")
+    if fields.get("inferred"):
+        lines.append("inferred:")
+        lines.extend(f"  {key}: {_yaml(basis, quoted=True)}" for key, basis in fields["inferred"].items())
+    field_line("added", fields["added"])
     if fields.get("notes"):
         field_line("notes", fields["notes"])
     lines.extend("# " + _comment(remark) if remark else "#" for remark in remarks)
@@ -593,6 +599,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
         raise DraftError("no paragraph of text found: paste the readout's text as published")
     undetermined: list[str] = []
     notes: list[str] = []
+    inferred: dict[str, str] = {}  # field → how the archive worked its value out
     comments: dict[str, str] = {}
 
     # the dateline opens the first paragraph: "Tehran, December 6th—", "TEHRAN, Jan. 14 (IRNA) –"
@@ -646,6 +653,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
         source_of = "the dateline" if dateline_date else "the page's date"
         notes.append(f"The text says the {kind or 'meeting'} took place \"{finding.phrase}\", which is {_long(when)}, "
                      f"counted from {source_of}.")
+        inferred["date"] = f"From \"{finding.phrase}\" in the text, counted from {source_of}."
     elif finding.how == "weekday":
         other = _same_encounter(root, officials, kind, finding.weekday, None) if officials else None
         if other:
@@ -653,6 +661,8 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
             notes.append(f"The text says the {kind or 'meeting'} took place \"{finding.phrase}\" and the page shows no "
                          f"date; {_long(when)} is the date of another account of the same {kind or 'meeting'} in the "
                          f"archive ({other.source_path}).")
+            inferred["date"] = (f"From \"{finding.phrase}\" in the text: the date of another account of the same "
+                                f"{kind or 'meeting'} ({other.id}).")
         else:
             undetermined.append(f"date (the text says {finding.phrase!r} but gives no date to count from)")
     if when is None and finding.how != "weekday":
@@ -680,6 +690,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     publisher = publisher or found_publisher
     if publisher and how == "photo credit" and publisher == found_publisher:
         notes.append(f"The publisher is identified from the photo credit ({page.credits[0].lstrip('©(c) ').split('/')[0]}).")
+        inferred["source.publisher"] = f"From the photo credit ({page.credits[0]})."
     if not publisher:
         comments["source.publisher"] = "who published the page: not found in the text (use --publisher)"
         undetermined.append("source.publisher")
@@ -695,10 +706,13 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
         paragraphs[0] = f"*{paragraphs[0]}*"
         notes.append("The opening paragraph in italics is the photo caption.")
 
+    path = _draft_path(title, when)
     fields = {
-        "title": title, "date": when, "kind": kind, "venue": venue if kind in schema.IN_PERSON_KINDS or not kind else "",
+        "id": Path(path).stem, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue if kind in schema.IN_PERSON_KINDS or not kind else "",
         "occasion": occasion, "officials": [o.name for o in officials], "initiatives": initiatives,
-        "source": {"publisher": publisher, "url": url, "published": published, "language": _language(body_text)},
+        "source": {"publisher": publisher, "url": url, "published": published, "language": _language(body_text),
+                   "captured": today},
+        "inferred": {key: inferred[key] for key in schema.INFERABLE if key in inferred}, "added": today,
         "notes": " ".join(notes),
     }
     if not fields["venue"]:
@@ -716,7 +730,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
 
     schema_url = _site_url(root) + SCHEMA_PATH
     text = _front_matter(fields, schema_url, comments, remarks) + "\n\n".join(paragraphs) + "\n"
-    return Draft(path=_draft_path(title, when), text=text, fields=fields, undetermined=undetermined,
+    return Draft(path=path, text=text, fields=fields, undetermined=undetermined,
                  unresolved=unresolved, mentioned=mentioned, removed=page.removed)
 
 
