@@ -315,7 +315,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
     them with (duplicates, ids), unless `known` already holds them. Without `identities`
     (one share of a larger archive), the ids are left to check_identities over the whole."""
     problems = list(loaded.problems)
-    registry = load_registry(loaded.officials, loaded.initiatives, problems)
+    registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)
