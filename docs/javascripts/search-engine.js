@@ -125,7 +125,8 @@
         });
       }
       var limit = tolerance(term.text);
-      if (!found.length && limit && !/[^\x00-\x7f]/.test(term.text)) {
+      var near = !found.length;
+      if (near && limit && !/[^\x00-\x7f]/.test(term.text)) {
         Object.keys(postings).forEach(function (w) {
           if (distance(term.text, w, limit) <= limit) found.push([w, 0.6]);
         });
@@ -137,7 +138,7 @@
           if (!(hits.get(n) >= weight)) hits.set(n, weight);
         });
       });
-      return { term: term, hits: hits, words: found.map(function (pair) { return pair[0]; }) };
+      return { term: term, hits: hits, near: near, words: found.map(function (pair) { return pair[0]; }) };
     });
   }
 
@@ -193,16 +194,16 @@
     var terms = whole.split(" ").filter(T.indexable);
     return m.entities.map(function (entity) { return { entity: entity, score: entityScore(whole, terms, entity) }; })
       .filter(function (match) { return match.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || b.entity.c - a.entity.c || (a.entity.n < b.entity.n ? -1 : 1); })
-      .map(function (match) { return match.entity; });
+      .sort(function (a, b) { return b.score - a.score || b.entity.c - a.entity.c || (a.entity.n < b.entity.n ? -1 : 1); });
   }
 
-  /* "Did you mean": each term that matched nothing, replaced by the nearest word of a registry name. */
+  /* "Did you mean": each term that matched nothing or only near misses, replaced by the nearest
+     word of a registry name. */
   function suggest(m, query, looked) {
     var changed = false;
     var replacements = new Map();
     looked.forEach(function (l) {
-      if (l.hits.size || l.term.text.length < 3) return;
+      if (!l.near || l.term.text.length < 3) return;
       var best = null;
       m.entities.forEach(function (entity) {
         entity.k.forEach(function (key) {
@@ -213,7 +214,7 @@
           });
         });
       });
-      if (best) { replacements.set(l.term.text, best.word); changed = true; }
+      if (best && best.d > 0) { replacements.set(l.term.text, best.word); changed = true; }
     });
     if (!changed) return "";
     return T.tokens(query).map(function (t) { return replacements.get(t) || t; }).join(" ");
@@ -275,9 +276,13 @@
             var year = yearOf(r.n, m.slots);
             return year >= range[0] && year <= range[1];
           });
+          var named = parsed.terms.length ? matchEntities(m, state.q) : [];
           var answer = {
             manifest: m, results: results, phrases: parsed.phrases,
-            entities: parsed.terms.length ? matchEntities(m, state.q) : [],
+            entities: named.map(function (match) { return match.entity; }),
+            /* the names a query stands for (Reahy: Ebrahim Raisi), marked on the page a result opens */
+            names: [].concat.apply([], named.filter(function (match) { return match.score >= 40; }).slice(0, 3)
+              .map(function (match) { return T.tokens(match.entity.n).filter(T.indexable); })),
             words: [].concat.apply([], looked.map(function (l) { return l.words; })),
             prefixes: parsed.terms.filter(function (t) { return t.prefix; }).map(function (t) { return t.text; }),
             suggestion: suggest(m, state.q || "", looked)

@@ -182,6 +182,7 @@
     run(state);
   });
   var initial = readAddress();
+  history.replaceState(initial, "", address(initial));  /* one spelling of each state, e.g. year=2023 */
   fillForm(initial);
   run(initial);
 })();

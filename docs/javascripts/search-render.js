@@ -80,7 +80,9 @@
 
   function resultHref(url, answer) {
     var address = new URL(url, S.base);
-    var words = answer.words.concat(answer.prefixes);
+    var words = answer.words.concat(answer.prefixes, answer.names || []).filter(function (w, i, all) {
+      return all.indexOf(w) === i;
+    });
     if (words.length) address.searchParams.set("h", words.join(" "));
     return address.href;
   }
