@@ -19,7 +19,8 @@
   var more = root.querySelector("[data-search-more]");
   var KEYS = ["q", "from", "to"].concat(S.FACETS, ["sort"]);
   var PAGE = 20;
-  var current = "";
+  var current = 0;
+  var serial = 0;
   var shown = 0;
 
   function readAddress() {
@@ -133,7 +134,7 @@
   }
 
   function run(state) {
-    var token = address(state);
+    var token = ++serial;
     current = token;
     root.dataset.busy = "";
     shown = 0;
@@ -155,19 +156,24 @@
     }).then(function () {
       if (token !== current) return;
       delete root.dataset.busy;
-      root.dataset.done = token;  /* which state the page shows: tests wait on it */
+      root.dataset.done = address(state);  /* which state the page shows: tests wait on it */
     }).catch(function () {
       if (token === current) status.textContent = "Search is not available right now.";
     });
   }
 
-  function go(replace) {
+  /* A new entry in the history for each search made; while a query is typed, one entry for it. */
+  function go(typing) {
     var state = readForm();
     var target = address(state);
-    if (target !== location.pathname + location.search) history[replace ? "replaceState" : "pushState"](state, "", target);
+    if (target !== location.pathname + location.search) {
+      history[typing && typed ? "replaceState" : "pushState"](state, "", target);
+    }
+    typed = typing;
     return run(state);
   }
 
+  var typed = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); go(false); });
   form.addEventListener("change", function (event) { if (event.target.name !== "q") go(false); });
   form.elements.q.addEventListener("input", function () { go(true); });
@@ -177,6 +183,7 @@
     go(false);
   });
   window.addEventListener("popstate", function () {
+    typed = false;
     var state = readAddress();
     fillForm(state);
     run(state);

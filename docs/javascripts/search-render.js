@@ -58,13 +58,15 @@
     return parent;
   }
 
+  function wordsOf(answer) { return answer.words.concat(answer.names || []); }
+
   function marked(tag, className, text, answer) {
-    return appendMarked(element(tag, className), text, matchRanges(text, answer.words, answer.prefixes));
+    return appendMarked(element(tag, className), text, matchRanges(text, wordsOf(answer), answer.prefixes));
   }
 
   /* A window of the text around its first matched word. */
   function snippet(text, answer) {
-    var ranges = matchRanges(text, answer.words, answer.prefixes);
+    var ranges = matchRanges(text, wordsOf(answer), answer.prefixes);
     var start = ranges.length ? Math.max(0, ranges[0][0] - 60) : 0;
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     var end = Math.min(text.length, start + SNIPPET);

@@ -39,7 +39,7 @@ DAY_SLOTS = 64
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
 MAX_IMPACT = 7
-TEXT_LIMIT = 400
+TEXT_LIMIT = 600
 
 
 def readout_numbers(readouts: Iterable[Readout]) -> dict[str, int]:
@@ -126,12 +126,39 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+_SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
+LEAD_LIMIT = 300
+
+
+def result_text(readout: Readout) -> str:
+    """What a result quotes from: the body's first sentences, then later sentences that name a
+    participant, initiative or official mentioned, as the text spells them (a snippet can then
+    show "President Reahy" where the text says so)."""
+    plain_body = _shorten(readout.body, len(readout.body) + 1)
+    sentences = [s for s in _SENTENCE.split(plain_body) if s]
+    names = {n.casefold() for o in readout.officials + readout.mentioned for n in (o.name, o.native, *o.aliases) if n}
+    names |= {n.casefold() for i in readout.initiatives for n in (i.name, i.short, *i.aliases) if n}
+    chosen, length, last = [], 0, -1
+    for index, sentence in enumerate(sentences):
+        lead = length < LEAD_LIMIT and index == last + 1
+        folded = sentence.casefold()
+        if lead or any(name in folded for name in names):
+            if length + len(sentence) > TEXT_LIMIT:
+                break
+            chosen.append(sentence if index == last + 1 else "… " + sentence)
+            length += len(sentence)
+            last = index
+    if not chosen and sentences:
+        return _shorten(sentences[0], TEXT_LIMIT)
+    return " ".join(chosen) + (" …" if last < len(sentences) - 1 else "")
+
+
 def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, list[list]]:
     days: dict[str, list[tuple[int, list]]] = defaultdict(list)
     for r in readouts:
         days[r.date.isoformat()].append((number[r.url_path], [
             site_path(r), r.title, r.kind, r.venue, [o.name for o in r.officials], r.source.publisher,
-            _shorten(r.body, TEXT_LIMIT)]))
+            result_text(r)]))
     return {day: [record for _, record in sorted(entries)] for day, entries in days.items()}
 
 
