@@ -3,6 +3,7 @@
 
 - Latin: lowercase, accents removed.
 - Persian and Arabic: Arabic yeh and alef maksura become Persian yeh, Arabic kaf Persian kaf,
+  a hamza on a seat is dropped (NFKD splits it off),
   diacritics and the kashida are removed, Persian and Arabic-Indic digits become 0-9. A word
   written with a zero-width non-joiner is indexed joined and as its parts, so "علی‌اکبر",
   "علیاکبر" and "علی اکبر" all find it; a query drops the non-joiner.
