@@ -8,8 +8,6 @@ leaves the previous site/ in place.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +24,8 @@ from ..outputs.data import render_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
-from . import manifest
-from .write import WriteReport, write_pages
+from . import manifest, site
+from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
 SKIP_GENERATE = "READOUTS_SKIP_GENERATE"
@@ -97,7 +95,7 @@ def remember_archive(root: Path) -> None:
     _check_with_memory(root, manifest.input_stamps(root))
 
 
-def generate(root: Path, docs_dir: Path | None = None) -> Generated:
+def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
     start = time.perf_counter()
     docs_dir = docs_dir or root / "docs"
@@ -113,42 +111,37 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     site = site_settings(root)
     pages = (render_site(archive, indexes, root / "templates", site) + render_data(archive, indexes, site)
              + [render_contributing(root)] + render_search_index(archive, indexes))
+    if backup:
+        backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
-    report = write_pages(pages, docs_dir)
+    report = write_pages(pages, docs_dir, backup)
     manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts))
 
 
-def run_mkdocs(root: Path, site_dir: Path, strict: bool = True) -> None:
-    """Render docs/ with MkDocs into a fresh folder, then put it in place of site_dir."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
+    """Render docs/ with MkDocs into a new folder, then put it in place of site_dir (see site.py):
+    only the changed pages, unless `full` or nothing records what the site was built from."""
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
-        build(config)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        return site.render_site(root, site_dir, strict, full)
     finally:
         if previous is None:
             os.environ.pop(SKIP_GENERATE, None)
         else:
             os.environ[SKIP_GENERATE] = previous
-    retired = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Generated:
-    generated = generate(root)
-    run_mkdocs(root, site_dir or root / "site", strict)
-    return generated
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False) -> Generated:
+    """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
+    backup = Backup(root)
+    try:
+        generated = generate(root, backup=backup)
+        run_mkdocs(root, site_dir or root / "site", strict, full)
+        return generated
+    except BaseException:
+        backup.restore(root / "docs")
+        raise
+    finally:
+        backup.discard()
