@@ -18,13 +18,13 @@ from ..archive.validate import clashing_addresses, validate_archive
 from ..contribute.reference import render_contributing
 from ..core import parallel
 from ..core.model import Archive
-from ..core.problems import ArchiveInvalid, Problem, display_path
+from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
 from ..outputs.data import render_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
-from . import manifest, site
+from . import cache, manifest, site
 from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -68,13 +68,37 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
     return archive_unless_errors(registry, readouts, problems)
 
 
+def _check_with_cache(root: Path, paths: list[Path]) -> tuple[Archive | None, list[Problem]]:
+    """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
+    everything again, in parallel, when most files changed or a registry has an error."""
+    registry, _, problems = validate_archive(load_archive(root, []), known=[])
+    if any(p.severity == ERROR for p in problems):
+        return _check_everything(root)
+    officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+    store = cache.ReadoutCache(root)
+    keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
+    known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
+    changed = [path for path, key in keys.items() if key not in known]
+    if len(changed) > len(paths) // 2:
+        archive, problems = _check_everything(root)
+    else:
+        registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
+        problems = list(set(problems + clashing_addresses(list(known.values()))))  # files cached in other states
+        archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
+    if archive is not None:
+        by_source = {readout.source_path: readout for readout in archive.readouts}
+        store.keep({key: by_source[display_path(path, root)] for path, key in keys.items()},
+                   {keys[path] for path in changed})
+    return archive, problems
+
+
 def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
     basis = {path: stamp for path, stamp in inputs.items() if path not in current}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
-        archive, problems = _check_everything(root)
+        archive, problems = _check_with_cache(root, readout_paths(root / "archive"))
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
