@@ -25,6 +25,7 @@ from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
 from . import cache, manifest, site
+from .depends import depends_on, dirty_pages
 from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -37,6 +38,7 @@ class Generated:
     report: WriteReport
     seconds: float
     readouts: int
+    timings: dict | None = None  # template → [pages rendered, seconds]
 
 
 # Readouts validated earlier in this process: root → (the inputs besides the readouts, and each
@@ -120,27 +122,31 @@ def remember_archive(root: Path) -> None:
 
 
 def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None) -> Generated:
-    """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
+    """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error.
+    Only the pages that the changed readout files appear on are rendered again (see depends.py)."""
     start = time.perf_counter()
     docs_dir = docs_dir or root / "docs"
     inputs = manifest.input_stamps(root)
-    last = manifest.fresh_record(docs_dir, inputs)
-    if last is not None:
+    last = manifest.last_record(docs_dir)
+    if manifest.is_fresh(last, inputs):
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
     archive, problems = _check_with_memory(root, inputs)
     if archive is None:
         raise ArchiveInvalid(problems)
     indexes = index_archive(archive)
+    depends = depends_on(archive, indexes)
+    dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
-    pages = (render_site(archive, indexes, root / "templates", site) + render_data(archive, indexes, site)
+    timings: dict[str, list[float]] = {}
+    pages = (render_site(archive, indexes, root / "templates", site, dirty, timings) + render_data(archive, indexes, site)
              + [render_contributing(root)] + render_search_index(archive, indexes))
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
     report = write_pages(pages, docs_dir, backup)
-    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))
-    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts))
+    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends)
+    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
@@ -149,7 +155,7 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
-        return site.render_site(root, site_dir, strict, full)
+        return site.render_with_mkdocs(root, site_dir, strict, full)
     finally:
         if previous is None:
             os.environ.pop(SKIP_GENERATE, None)

@@ -137,7 +137,7 @@ def _staging_folder(site_dir: Path) -> Path:
     return staging
 
 
-def render_site(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
+def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
     """Render docs/ into site_dir; returns what was done: {"full": bool, "rendered": n, "removed": n}."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -89,14 +89,18 @@ def _remove_empty_folders(docs_dir: Path, removed) -> None:
 
 
 def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None) -> WriteReport:
-    targets: dict[str, bytes] = {}
+    """Pages with content None are kept as they are in docs/ (the caller knows they are right)."""
+    targets: dict[str, bytes | None] = {}
     for page in pages:
         relative = _checked(page.path).as_posix()
         if relative in targets:
             raise WriteRefused(f"two pages would be written to docs/{relative}")
-        targets[relative] = page.content.encode("utf-8")
+        targets[relative] = None if page.content is None else page.content.encode("utf-8")
     written, unchanged = [], 0
     for relative, content in targets.items():
+        if content is None:
+            unchanged += 1
+            continue
         destination = docs_dir / relative
         try:
             if destination.stat().st_size == len(content) and destination.read_bytes() == content:

@@ -126,3 +126,16 @@ def test_the_site_folder_is_readable_by_others(project):
     build_site(project, project / "site")
     assert (project / "site").stat().st_mode & 0o755 == 0o755
     assert record_path(project / "site").is_file()
+
+
+def test_an_edit_renders_only_the_pages_the_readout_appears_on(tmp_path):
+    from generator.build.pipeline import generate
+
+    root = make_bench_project(tmp_path / "project", 60)
+    first = generate(root)
+    path = _readouts(root)[5]
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\nOne more sentence.\n", encoding="utf-8")
+    second = generate(root)
+    rendered = {template: count for template, (count, _) in second.timings.items()}
+    assert rendered["readout.md.j2"] <= 5 < first.timings["readout.md.j2"][0]  # it and its neighbours, its event's
+    assert sum(rendered.values()) < sum(count for count, _ in first.timings.values()) / 3
