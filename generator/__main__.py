@@ -22,14 +22,16 @@ def _print_problems(problems: list[Problem], output_format: str = "text", stream
 
 def command_build(args) -> int:
     from .build.pipeline import build_site, generate
+    from .build.progress import Progress
 
     root = Path(args.root)
+    progress = Progress(sys.stderr)
     try:
         if args.pages_only:
-            generated = generate(root)
+            generated = generate(root, progress=progress)
         else:
             generated = build_site(root, Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict,
-                                   full=args.full)
+                                   full=args.full, progress=progress)
     except ArchiveInvalid as invalid:
         _print_problems(invalid.problems)
         errors = sum(p.severity == ERROR for p in invalid.problems)

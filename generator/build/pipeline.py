@@ -26,6 +26,7 @@ from ..pages.index import index_archive
 from ..pages.render import render_site
 from . import cache, manifest, site
 from .depends import depends_on, dirty_pages
+from .progress import Progress, Silent
 from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -70,17 +71,19 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
     return archive_unless_errors(registry, readouts, problems)
 
 
-def _check_with_cache(root: Path, paths: list[Path]) -> tuple[Archive | None, list[Problem]]:
+def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
     everything again, in parallel, when most files changed or a registry has an error."""
     registry, _, problems = validate_archive(load_archive(root, []), known=[])
     if any(p.severity == ERROR for p in problems):
+        progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
     officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
     store = cache.ReadoutCache(root)
     keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
     known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
     changed = [path for path, key in keys.items() if key not in known]
+    progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
     if len(changed) > len(paths) // 2:
         archive, problems = _check_everything(root)
     else:
@@ -94,16 +97,19 @@ def _check_with_cache(root: Path, paths: list[Path]) -> tuple[Archive | None, li
     return archive, problems
 
 
-def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
+def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progress | None = None
+                       ) -> tuple[Archive | None, list[Problem]]:
+    progress = progress or Silent()
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
     basis = {path: stamp for path, stamp in inputs.items() if path not in current}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
-        archive, problems = _check_with_cache(root, readout_paths(root / "archive"))
+        archive, problems = _check_with_cache(root, readout_paths(root / "archive"), progress)
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
+        progress.stage("check", f"{len(current)} readout files, {len(changed)} read and validated, {len(known)} in memory")
         registry, readouts, problems = validate_archive(load_archive(root, changed), known)
         archive, problems = archive_unless_errors(registry, readouts + known, problems)
     if archive is not None:
@@ -121,17 +127,19 @@ def remember_archive(root: Path) -> None:
     _check_with_memory(root, manifest.input_stamps(root))
 
 
-def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None) -> Generated:
+def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None,
+             progress: Progress | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error.
     Only the pages that the changed readout files appear on are rendered again (see depends.py)."""
-    start = time.perf_counter()
+    start, progress = time.perf_counter(), progress or Silent()
     docs_dir = docs_dir or root / "docs"
     inputs = manifest.input_stamps(root)
     last = manifest.last_record(docs_dir)
     if manifest.is_fresh(last, inputs):
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
+        progress.stage("generate", "nothing changed since the last run")
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
-    archive, problems = _check_with_memory(root, inputs)
+    archive, problems = _check_with_memory(root, inputs, progress)
     if archive is None:
         raise ArchiveInvalid(problems)
     indexes = index_archive(archive)
@@ -144,18 +152,22 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
+    kept = sum(page.content is None for page in pages)
+    progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
     report = write_pages(pages, docs_dir, backup)
+    progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
     manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends)
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
 
 
-def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
+def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
+               progress: Progress | None = None) -> dict:
     """Render docs/ with MkDocs into a new folder, then put it in place of site_dir (see site.py):
     only the changed pages, unless `full` or nothing records what the site was built from."""
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
-        return site.render_with_mkdocs(root, site_dir, strict, full)
+        return site.render_with_mkdocs(root, site_dir, strict, full, progress)
     finally:
         if previous is None:
             os.environ.pop(SKIP_GENERATE, None)
@@ -163,12 +175,13 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
             os.environ[SKIP_GENERATE] = previous
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False) -> Generated:
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False,
+               progress: Progress | None = None) -> Generated:
     """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
     backup = Backup(root)
     try:
-        generated = generate(root, backup=backup)
-        run_mkdocs(root, site_dir or root / "site", strict, full)
+        generated = generate(root, backup=backup, progress=progress)
+        run_mkdocs(root, site_dir or root / "site", strict, full, progress)
         return generated
     except BaseException:
         backup.restore(root / "docs")

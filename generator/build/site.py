@@ -24,6 +24,8 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from .progress import Progress, Silent
+
 RECORD_VERSION = 1
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs' static templates, every build
 
@@ -95,16 +97,24 @@ def _remove_outputs(staging: Path, outputs: list[str]) -> None:
 
 
 class _OnlyChanged:
-    """A plugin for one build: MkDocs renders and copies just the changed docs/ files."""
+    """A plugin for one build: MkDocs renders and copies just the changed docs/ files (all when
+    `changed` is None), and reports each page it writes."""
 
-    def __init__(self, changed: set[str]):
-        self.changed = changed
+    def __init__(self, changed: set[str] | None, progress: Progress):
+        self.changed, self.progress = changed, progress
 
     def on_files(self, files, **kwargs):
+        pages = 0
         for file in files:
-            modified = file.src_uri in self.changed or not os.path.exists(file.abs_dest_path)
+            modified = self.changed is None or file.src_uri in self.changed or not os.path.exists(file.abs_dest_path)
             file.is_modified = (lambda answer=modified: answer)
+            pages += modified and file.is_documentation_page()
+        self.progress.start_bar("MkDocs renders", pages)
         return files
+
+    def on_post_page(self, output, **kwargs):
+        self.progress.step()
+        return output
 
 
 class _DropDirtyWarning(logging.Filter):
@@ -112,21 +122,19 @@ class _DropDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None) -> None:
+def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, progress: Progress) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
-    if changed is None:
-        build(config)
-        return
-    config.plugins["readouts-only-changed"] = _OnlyChanged(changed)
+    config.plugins["readouts-only-changed"] = _OnlyChanged(changed, progress)
     logger, dropping = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
     logger.addFilter(dropping)
     try:
-        build(config, dirty=True)
+        build(config, dirty=changed is not None)
     finally:
         logger.removeFilter(dropping)
+    progress.end_bar()
 
 
 def _staging_folder(site_dir: Path) -> Path:
@@ -137,7 +145,8 @@ def _staging_folder(site_dir: Path) -> Path:
     return staging
 
 
-def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False) -> dict:
+def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
+                       progress: Progress | None = None) -> dict:
     """Render docs/ into site_dir; returns what was done: {"full": bool, "rendered": n, "removed": n}."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +163,7 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
             changed = {path for path, stamp in stamps.items() if last["docs"].get(path) != stamp}
             gone = [_output_of(path) for path in last["docs"] if path not in stamps]
             _remove_outputs(staging, [_output_of(path) for path in changed] + list(ALWAYS_WRITTEN) + gone)
-        _mkdocs(root, staging, strict, changed)
+        _mkdocs(root, staging, strict, changed, progress or Silent())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
