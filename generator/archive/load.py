@@ -221,9 +221,10 @@ class LoadedArchive:
     readouts: list[RawDocument]
     problems: list[Problem]
     places: RawDocument | None = None
+    published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
-REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml")  # what archive/ holds beside readouts/
+REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml", "published-ids.yml")  # what archive/ holds beside readouts/
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -299,4 +300,8 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places)
+    published = None
+    if (archive_dir / "published-ids.yml").exists():
+        published, found = load_registry(archive_dir / "published-ids.yml", root)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems, places, published)

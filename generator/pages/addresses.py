@@ -13,7 +13,7 @@ from ..core.model import Event, Initiative, Official, Readout, Venue, YearPage
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str
+    content: str | None  # None: the page in docs/ is already right and stays (an incremental build)
 
 
 def page_path(item) -> str:
@@ -68,10 +68,23 @@ def relative_path(target: str, source: str) -> str:
     return "../" * (len(here) - common) + "/".join(there[common:])
 
 
+def link_between(target, here) -> str:
+    """The relative address from the page `here` to `target` (an item, a page path under docs/ or a
+    file), in MkDocs' directory form: what MkDocs itself writes for a Markdown link between them."""
+    there = site_path(target)
+    folders = site_path(here).split("/")[:-1]  # a page's address is a folder
+    parts = there.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
+
+
 # ---------------------------------------------------------------- every page the build writes
 
 DATA_FILES = ("data/readouts.json", "data/readouts.csv", "data/readout.schema.json")
 CONTRIBUTE_PAGE = "contribute.md"
+SEARCH_PAGE = "search/index.md"
 SECTIONS = ("index.md", "officials/index.md", "initiatives/index.md", "timeline/index.md", "events/index.md",
             "venues/index.md", "data/index.md")
 RESERVED_SLUGS = ("index",)  # a folder's own page: no item may take its name
@@ -103,7 +116,7 @@ def year_groups(readouts, list_limit: int) -> dict[int, list]:
 
 
 def _fixed(archive, indexes, list_limit) -> list[Address]:
-    paths = SECTIONS + DATA_FILES + (CONTRIBUTE_PAGE, feed_path())
+    paths = SECTIONS + DATA_FILES + (CONTRIBUTE_PAGE, SEARCH_PAGE, feed_path())
     return [Address(path) for path in paths] + [Address(page_path(year)) for year in indexes.by_year]
 
 
@@ -149,6 +162,7 @@ PAGE_KINDS = (_fixed, _readouts, _registry_entries, _venues, _events)
 
 
 def page_addresses(archive, indexes, list_limit: int) -> list[Address]:
-    """Every page the build writes into docs/, but the search index's word and document shards
-    (files named by number and by letters, in search/ alone), with what made each address."""
+    """Every page the build writes into docs/, with what made each address; but the search index's
+    shards (search/w, d, f: named by letters, days and years) and its publishers' files (search/e/p-…,
+    one for each distinct publisher id): the search index's own, where no two can meet."""
     return [address for kind in PAGE_KINDS for address in kind(archive, indexes, list_limit)]

@@ -43,7 +43,7 @@ READOUTS = {
     "deep-nesting.md": ["5:21: error: the YAML is nested more than 10 levels deep (write plain fields and lists)"],
     "duplicate-field.md": ["5:1: error: the field 'title' appears twice (keep one of them)"],
     "oversized.md": [
-        "1:1: error: the file is 262,490 bytes, over the limit of 262,144 (split it, or trim page furniture from the body)"],
+        "1:1: error: the file is 262,531 bytes, over the limit of 262,144 (split it, or trim page furniture from the body)"],
     "not-utf8.md": ["2:1: error: the file is not UTF-8 (byte 44) (save it as UTF-8)"],
     "empty.md": ["1:1: error: the file is empty (start from a draft: python -m generator new --from RAW.txt)"],
     "no-front-matter.md": [f"1:1: error: no front matter {FRONT_MATTER_HINT}"],
@@ -54,8 +54,8 @@ READOUTS = {
         "3:1: error: 'date' is an impossible date (2021-02-30): day is out of range for month "
         "(write a real day as YYYY-MM-DD)"],
     "body-script.md": [
-        f"14:1: error: raw HTML is not allowed in the text: '<script>alert(1)</script>' {MARKUP_HINT}",
-        f"16:1: error: raw HTML is not allowed in the text: '<img src=x onerror=alert(2)>' {MARKUP_HINT}"],
+        f"16:1: error: raw HTML is not allowed in the text: '<script>alert(1)</script>' {MARKUP_HINT}",
+        f"18:1: error: raw HTML is not allowed in the text: '<img src=x onerror=alert(2)>' {MARKUP_HINT}"],
     "field-html.md": [
         f"2:1: error: 'title' contains HTML or an HTML entity {HTML_HINT}",
         f"9:3: error: 'source.publisher' contains HTML or an HTML entity {HTML_HINT}",
@@ -65,30 +65,30 @@ READOUTS = {
         f"6:5: error: 'officials.0' contains HTML or an HTML entity {HTML_HINT}"],
     "non-http-link.md": [
         f"10:3: error: 'source.url' must be an http(s) address, not 'javascript:alert(1)' {URL_HINT}",
-        "13:1: error: links must be http(s) addresses, not 'javascript:alert(2)' (remove the link)",
-        "15:1: error: links must be http(s) addresses, not 'data:text/html;base64,PHNjcmlwdD4=' (remove the link)",
-        "15:1: error: links must be http(s) addresses, not 'javascript:alert(3)' (remove the link)",
-        "17:1: error: links must be http(s) addresses, not 'javascript:alert(4)' (remove the link)"],
+        "15:1: error: links must be http(s) addresses, not 'javascript:alert(2)' (remove the link)",
+        "17:1: error: links must be http(s) addresses, not 'data:text/html;base64,PHNjcmlwdD4=' (remove the link)",
+        "17:1: error: links must be http(s) addresses, not 'javascript:alert(3)' (remove the link)",
+        "19:1: error: links must be http(s) addresses, not 'javascript:alert(4)' (remove the link)"],
     "url-breakout.md": [
         "10:3: error: 'source.url' must be an http(s) address, not "
         f"'https://example.org/x)[y](javascript:alert(1)' {URL_HINT}"],
     "attribute-list.md": [
-        f"13:1: error: attribute lists in curly brackets are not allowed in the text: '{{: onclick=\"alert(1)\" }}' {MARKUP_HINT}",
-        f"15:1: error: attribute lists in curly brackets are not allowed in the text: '{{: onmouseover=\"alert(2)\" }}' {MARKUP_HINT}"],
+        f"15:1: error: attribute lists in curly brackets are not allowed in the text: '{{: onclick=\"alert(1)\" }}' {MARKUP_HINT}",
+        f"17:1: error: attribute lists in curly brackets are not allowed in the text: '{{: onmouseover=\"alert(2)\" }}' {MARKUP_HINT}"],
     "path-event.md": [
         "8:1: error: 'event' must be a slug, not '../../x' "
         "(lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call)"],
     "symlink.md": [
         "1:1: error: not a plain file (a symbolic link, folder or device) (commit the readout itself as a regular file)"],
-    # a lone carriage return ends a line for Markdown: the definition on "line 12" is its own line 13
-    "lone-cr-link.md": ["13:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
+    # a lone carriage return ends a line for Markdown: the definition on "line 14" is its own line 15
+    "lone-cr-link.md": ["15:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
     "definition-list-reference.md": [
-        "15:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
-    "admonition.md": [f"14:1: error: admonitions and other boxes are not part of a readout's text {BOX_HINT}"],
+        "17:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
+    "admonition.md": [f"16:1: error: admonitions and other boxes are not part of a readout's text {BOX_HINT}"],
     "heading-id.md": [
-        f"14:1: error: attribute lists in curly brackets are not allowed in the text: '{{#__search}}' {MARKUP_HINT}",
-        "16:1: error: the link '#__search' points to no heading of this text (remove the link)",
-        "16:1: error: the link '#summary' points to no heading of this text (remove the link)"],
+        f"16:1: error: attribute lists in curly brackets are not allowed in the text: '{{#__search}}' {MARKUP_HINT}",
+        "18:1: error: the link '#__search' points to no heading of this text (remove the link)",
+        "18:1: error: the link '#summary' points to no heading of this text (remove the link)"],
     "title-carriage-return.md": [
         f"2:1: error: 'title' contains U+000D CARRIAGE RETURN, a control or invisible formatting character {STRAY_HINT}"],
     "title-controls.md": [f"2:23: error: the file contains U+007F DELETE, a control character {STRAY_HINT}"],
@@ -96,7 +96,7 @@ READOUTS = {
         f"2:29: error: 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE, a control or invisible formatting character "
         f"{STRAY_HINT}"],
     "body-controls.md": [
-        "12:15: error: the text contains U+001B ESCAPE, a control character or one that reorders the text around it "
+        "14:15: error: the text contains U+001B ESCAPE, a control character or one that reorders the text around it "
         f"{STRAY_HINT}"],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
@@ -223,6 +223,10 @@ source:
   url: https://example.org/readout?a=1&b=2
   language: en
 notes: "Notes {SPECIAL}"
+id: 2020-10-09-talks
+added: 2024-01-15
+inferred:
+  venue: "Basis {SPECIAL}"
 ---
 0;url=https://evil.example/" http-equiv="refresh" data-x=" Special Name met Zarif.
 
@@ -304,7 +308,7 @@ def test_a_failed_build_leaves_docs_and_site_as_they_were(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--root", str(root), "build"]) == 1
     output = capsys.readouterr().err
-    assert "archive/readouts/2021/2021-05-01-broken.md:14:1: error: raw HTML" in output and "Traceback" not in output
+    assert "archive/readouts/2021/2021-05-01-broken.md:16:1: error: raw HTML" in output and "Traceback" not in output
     assert "docs/ and site/ are as they were" in output
     after = {p: p.read_bytes() for folder in ("docs", "site") for p in (root / folder).rglob("*") if p.is_file()}
     assert after == snapshot
@@ -326,7 +330,7 @@ def test_every_entry_of_the_archive_is_a_readout_a_folder_or_a_registry(project,
     assert code == 1
     assert lines == [
         "archive/publisher.yml:1:1: error: an unknown entry of archive/: it holds officials.yml, initiatives.yml, "
-        "places.yml and the folder readouts/ (move it out of archive/)",
+        "places.yml, published-ids.yml and the folder readouts/ (move it out of archive/)",
         "archive/readouts/2019:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)",
         "archive/readouts/2021/2021-01-15-upper.MD:1:1: error: the extension of '2021-01-15-upper.MD' is not '.md' "
         "in lower case (rename it to 2021-01-15-upper.md)",

@@ -27,6 +27,7 @@ def _check(project: Path, capsys) -> tuple[int, list[str]]:
 
 def _account(project: Path, name: str, extra: str, replace: tuple[str, str] = ("", "")) -> str:
     text = (project / CALL).read_text(encoding="utf-8").replace(*replace)
+    text = text.replace("id: 2020-10-09-wang-yi-speaks-with-zarif-by-phone", "id: " + name[:-3])
     text = text.replace("kind: phone call\n", "kind: phone call\n" + extra, 1)
     path = project / "archive" / "readouts" / "2020" / name
     path.write_text(text, encoding="utf-8")
@@ -41,7 +42,7 @@ def test_an_explicit_event_key_equal_to_another_events_address_is_a_clash(projec
     assert code == 1
     clash = [line for line in lines if "error" in line]
     assert clash == [
-        f"{first}:5:1: error: two pages would be written to docs/events/2021-03-27-wang-yi-mohammad-javad-zarif.md: "
+        f"{first}:6:1: error: two pages would be written to docs/events/2021-03-27-wang-yi-mohammad-javad-zarif.md: "
         f"by {first} and {second} and by archive/readouts/2021/2021-03-27-wang-yi-holds-talks-with-zarif.md and "
         "archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md (choose another 'event' key)"]
     assert main(["--root", str(project), "build", "--pages-only"]) == 1  # the build refuses it in the same words
@@ -57,7 +58,7 @@ def test_an_event_key_or_an_official_named_index_is_reserved(project, capsys):
     code, lines = _check(project, capsys)
     assert code == 1
     errors = [line for line in lines if "error" in line]
-    assert f"{first}:5:1: error: the page address docs/events/index.md is reserved: 'index' is the name of a " \
+    assert f"{first}:6:1: error: the page address docs/events/index.md is reserved: 'index' is the name of a " \
            "folder's own page (choose another 'event' key)" in errors
     assert "archive/officials.yml:21:3: error: the page address docs/officials/index.md is reserved: 'index' is the " \
            "name of a folder's own page (rename the entry in archive/officials.yml: its page address is made from " \
@@ -82,7 +83,8 @@ def test_the_build_writes_exactly_the_pages_the_enumeration_names(tmp_path, monk
     archive, _ = check_archive(root)
     enumerated = {a.path for a in page_addresses(archive, index_archive(archive), render.LIST_LIMIT)}
     written = set(generated.report.written)
-    shards = {path for path in written if path.startswith(("search/w/", "search/d/")) or path == "search/entities.json"}
+    shards = {path for path in written if path.startswith(("search/w/", "search/d/", "search/f/", "search/e/p-"))
+              or path == "search/entities.json"}
     assert written - shards == enumerated
     assert any("/20" in path and path.startswith("officials/") for path in enumerated)  # year pages are there
     assert any(path.startswith("events/") for path in enumerated) and shards
