@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from datetime import date
 
 from . import schema
@@ -43,3 +45,18 @@ def check_date(doc: RawDocument, value, key_path, problems) -> date | None:
         problems.append(doc.problem(key_path, f"'{name}' must be a date, not {value!r}",
                                     "write it as YYYY-MM-DD, without quotes, for example 2023-10-26"))
     return None
+
+
+def confusable_hint(doc: RawDocument, key_path, written: str, meant: str) -> str:
+    """When a name differs from a known one by a letter that looks the same (a Cyrillic 'а' in
+    'Raisi'), which letter it is and where: the two look identical in the message otherwise."""
+    if not meant:
+        return ""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, written, meant, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for char, other in zip(written[i1:i2], meant[j1:j2]):
+                if char != other and (not char.isascii() or char.casefold() == other.casefold()):
+                    _, column = doc.column_of(key_path, char)
+                    return (f" The {char!r} at column {column} is {unicodedata.name(char, 'an unnamed character')}, "
+                            f"where {meant!r} has {unicodedata.name(other, other)}")
+    return ""

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from . import schema
 from .schema import SAFE_URL as _URL
-from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_paths
+from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
 from .identity import check_identities
@@ -21,7 +21,7 @@ from .registry import Registry, load_registry
 from .body import body_line, check_body
 from ..core.settings import markdown_extensions
 from ..core.text import summarise
-from .fields import check_date as _check_date, check_text as _check_text
+from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
 from .record import check_record, check_source_record
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -46,6 +46,7 @@ def _check_names(doc, value, key_path, problems, resolve, closest, what, registr
         if entry is None:
             suggestion = closest(text)
             hint = f"did you mean {suggestion!r}?" if suggestion else f"add it to archive/{what}.yml"
+            hint += confusable_hint(doc, key_path + (index,), text, suggestion)
             problems.append(doc.problem(key_path + (index,), f"unknown name {text!r} in '{name}'", hint))
         elif entry.slug in found:
             problems.append(doc.problem(key_path + (index,), f"{text!r} names {entry.name!r} a second time", "list each once"))

@@ -31,17 +31,12 @@ from ..core.problems import ERROR, Problem
 from ..core.settings import site_settings
 from ..core.text import slugify
 from . import kind as kinds, people, places, sources
-from .dates import MONTH, ORDINAL, find_dates, long_date, meeting_date, with_year
+from .dates import (WEEKDAYS, Dateline, find_dates, long_date, meeting_date, named_weekday, read_dateline,
+                    with_year, years_fitting)
 from .page_text import Page, normalise, read_page, suggest_title
 
 MAX_RAW_BYTES = 1024 * 1024
 SCHEMA_PATH = "data/readout.schema.json"
-
-_DATELINE = re.compile(
-    r"^(?:(?P<city>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}),?\s+)?"
-    r"(?P<date>(?:" + MONTH + r"\s+\d{1,2}" + ORDINAL + r"|\d{1,2}\s+" + MONTH + r")(?:,?\s+\d{4})?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{0,30})\))?\s*(?P<dash>\s--\s|\s-\s|\s*[—–]\s*)")
-
 
 class DraftError(Exception):
     """The draft cannot be made or written; the message says why."""
@@ -156,30 +151,6 @@ class _Findings:
     inferred: dict[str, str] = field(default_factory=dict)  # field → how the draft worked its value out
 
 
-@dataclass
-class _Dateline:
-    city: str = ""
-    agency: str = ""
-    written: str = ""  # the date as the dateline writes it
-    day: tuple[int, int] | None = None  # (month, day)
-    when: date | None = None  # with its year, when the dateline gives one
-    end: int = 0  # where the dateline ends in the first paragraph
-
-
-def _read_dateline(first_paragraph: str, registry: Registry) -> _Dateline:
-    """The dateline that opens the first paragraph: "Tehran, December 6th—", "TEHRAN, Jan. 14 (IRNA) –"."""
-    match = _DATELINE.match(first_paragraph)
-    if not match or not (match.group("date") or match.group("agency") or (
-            match.group("city") and (match.group("city").isupper() or registry.places.city(match.group("city"))))):
-        return _Dateline()
-    dateline = _Dateline(city=match.group("city") or "", agency=(match.group("agency") or "").strip(),
-                         written=match.group("date") or "", end=match.end())
-    dates = find_dates(dateline.written)
-    if dates:
-        _, dateline.when, dateline.day = dates[0]
-    return dateline
-
-
 def _title(page: Page, lead_text: list[str], findings: _Findings) -> str:
     if page.title:
         return page.title
@@ -193,9 +164,9 @@ def _title(page: Page, lead_text: list[str], findings: _Findings) -> str:
     return title
 
 
-def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today: date, kind: str,
+def _meeting_day(root: Path, lead_text: list[str], reference: date | None, kind: str,
                  officials: list[Official], from_dateline: bool, findings: _Findings) -> date | None:
-    finding = meeting_date(lead_text, reference, today)
+    finding = meeting_date(lead_text, reference)
     when = finding.when
     what = kind or "meeting"
     if finding.how == "relative":
@@ -217,7 +188,7 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today
     if when is None and finding.how != "weekday":
         findings.undetermined.append("date")
     if when is None:
-        findings.comments["date"] = "the day the meeting or call took place, as YYYY-MM-DD"
+        findings.comments.setdefault("date", "the day the meeting or call took place, as YYYY-MM-DD")
     return when
 
 
@@ -255,18 +226,38 @@ def _remarks(unresolved: list[str], mentioned: list[str]) -> list[str]:
     return remarks
 
 
-def _publication_day(page: Page, dateline: _Dateline, today: date, findings: _Findings) -> tuple[date | None, date | None]:
+def _publication_day(page: Page, dateline: Dateline, today: date, findings: _Findings) -> tuple[date | None, date | None]:
     """The page's date, and the dateline's date with its year (None when unknown)."""
     published = min(page.stamps) if page.stamps else None
     when = dateline.when
-    if dateline.day and not when:
-        when = with_year(*dateline.day, published or today)
-        if not published:
-            findings.undetermined.append(f"the year of the dateline {dateline.written!r} "
-                                         f"(taken as {when.year if when else '?'})")
+    if dateline.day and not when and published:
+        when = with_year(*dateline.day, published)
     if not published and dateline.when:
         published = dateline.when
     return published, when
+
+
+def _infer_year(registry: Registry, dateline: Dateline, lead_text: list[str], officials: list[Official],
+                today: date, findings: _Findings) -> date | None:
+    """A date without a year and nothing to count from ("Sept. 15 ... on Thursday"): the one year in
+    which that day is the weekday named while every participant held office, or None and a clear mark."""
+    yearless = dateline.day or next(((month, day) for p in lead_text for _, when, (month, day) in find_dates(p)
+                                     if when is None), None)
+    if yearless is None:
+        return None
+    weekday = named_weekday(lead_text)
+    terms = [[(p.start, p.end) for p in official.positions] for official in officials]
+    years = years_fitting(*yearless, weekday, terms, today)
+    written = dateline.written or f"{date(2000, *yearless):%B} {yearless[1]}"
+    named = f"a {WEEKDAYS[weekday].capitalize()}" if weekday is not None else "that day"
+    if len(years) == 1 and officials:
+        findings.notes.append(f"The text gives no year: {written} was {named} in {years[0]} alone while "
+                              + " and ".join(o.name for o in officials) + " held office.")
+        return date(years[0], *yearless)
+    choices = "; it could be " + ", ".join(map(str, years)) if 1 < len(years) <= 6 else ""
+    findings.undetermined.append(f"the year of {written!r}: the text gives none{choices}")
+    findings.comments["date"] = f"THE YEAR IS NOT IN THE TEXT: {written} of which year?{choices} (YYYY-MM-DD)"
+    return None
 
 
 def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", today: date | None = None,
@@ -278,7 +269,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     if not page.paragraphs:
         raise DraftError("no paragraph of text found: paste the readout's text as published")
     findings = _Findings()
-    dateline = _read_dateline(page.paragraphs[0], registry)
+    dateline = read_dateline(page.paragraphs[0], registry.places)
     published, dateline_date = _publication_day(page, dateline, today, findings)
 
     lead = page.paragraphs[:4]
@@ -292,8 +283,9 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     officials = people.participants(registry, page.title, lead_text, event_sentence)
     if not officials:
         findings.undetermined.append("officials (no name from archive/officials.yml in the headline or the first sentences)")
-    when = _meeting_day(root, lead_text, dateline_date or published, today, kind, officials,
-                        bool(dateline_date), findings)
+    reference = dateline_date or published or _infer_year(registry, dateline, lead_text, officials, today, findings)
+    from_dateline = bool(dateline_date) or (reference is not None and not published)
+    when = _meeting_day(root, lead_text, reference, kind, officials, from_dateline, findings)
     if when and published and published != when:
         findings.notes.append(f"The page is dated {long_date(published)}.")
 

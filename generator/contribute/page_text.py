@@ -120,6 +120,9 @@ def _read_header_line(page: Page, line: str, tells_an_encounter: Callable[[str],
 
 
 def _read_body(page: Page, body: list[str]) -> None:
+    following_lines = [""] * (len(body) + 1)  # the next line with text after each: one pass, not one a line
+    for index in range(len(body) - 1, -1, -1):
+        following_lines[index] = body[index + 1] if index + 1 < len(body) and body[index + 1] else following_lines[index + 1]
     for index, line in enumerate(body):
         if not line:
             continue
@@ -134,7 +137,7 @@ def _read_body(page: Page, body: list[str]) -> None:
             page.stamps.append(stamp)
             page.removed.append(line)
             continue
-        following = next((later for later in body[index + 1:] if later), "")
+        following = following_lines[index]
         heading = (len(line.split()) <= 10 and line[:1].isupper() and not _SENTENCE_END.search(line)
                    and not _FURNITURE.search(line) and not CREDIT.match(line) and _is_paragraph(following))
         if heading:

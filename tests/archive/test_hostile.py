@@ -98,6 +98,9 @@ READOUTS = {
     "body-controls.md": [
         "14:15: error: the text contains U+001B ESCAPE, a control character or one that reorders the text around it "
         f"{STRAY_HINT}"],
+    "confusable-name.md": [  # a Cyrillic 'а' in 'Zarif': the hint says which letter differs
+        "7:5: error: unknown name 'Zаrif' in 'officials' (did you mean 'Zarif'? The 'а' at column 6 is "
+        "CYRILLIC SMALL LETTER A, where 'Zarif' has LATIN SMALL LETTER A)"],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
         f"{STRAY_HINT}"],

@@ -209,3 +209,45 @@ def test_a_draft_records_its_id_the_day_and_what_it_inferred(real, seed, inferre
     _, problems = check_archive(real, [path])
     record = ("'id'", "'added'", "captured", "inferred", "title_supplied")
     assert [p.text() for p in problems if p.path == draft.path and any(w in p.message for w in record)] == []
+
+
+# ---------------------------------------------------------------- a date without a year, and long pasted text
+
+def test_a_dateline_without_a_year_takes_the_one_year_the_weekday_and_the_terms_allow(real):
+    raw = (RAW / "dateline-without-year.txt").read_text(encoding="utf-8")
+    draft = draft_readout(raw, real, today=TODAY)
+    front = _front(draft.text)
+    assert front["date"] == date(2022, 9, 15) and front["officials"] == ["Xi Jinping", "Ebrahim Raisi"]
+    assert ("The text gives no year: Sept. 15 was a Thursday in 2022 alone while Xi Jinping and Ebrahim Raisi "
+            "held office.") in front["notes"]
+    assert not any("year" in item for item in draft.undetermined)
+
+
+def test_a_date_without_a_year_or_a_weekday_is_left_for_the_contributor_never_guessed(real):
+    raw = (RAW / "dateline-without-year.txt").read_text(encoding="utf-8").replace(" on Thursday", "")
+    draft = draft_readout(raw, real, today=TODAY)
+    assert _front(draft.text)["date"] is None
+    date_line = next(line for line in draft.text.splitlines() if line.startswith("date:"))
+    assert date_line.startswith("date:  # THE YEAR IS NOT IN THE TEXT: Sept. 15 of which year?")
+    assert "2022" in date_line and "2023" in date_line  # the candidates, for the contributor to choose
+    assert any(item.startswith("the year of 'Sept. 15': the text gives none") for item in draft.undetermined)
+
+
+PASTED = {  # shapes of long pasted text, each 220 KB: drafting must stay linear in them
+    "stamps": "2022-07-29 ", "stamp-lines": "2022-07-29\n", "short-lines": "Wang Yi\n", "page": None,
+    "dates": "on Sept. 15 ", "titles": "President ", "cities": "in Tehran, ", "dashes": "TEHRAN -- ",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PASTED))
+def test_drafting_takes_bounded_time_on_long_pasted_text(real, shape):
+    import time
+
+    unit = PASTED[shape] or (RAW / "seeds" / "002_f2f16d151fcc7faf.txt").read_text(encoding="utf-8") + "\n"
+    raw = (unit * (220_000 // len(unit) + 1))[:220_000]
+    start = time.perf_counter()
+    try:
+        draft_readout(raw, real, today=TODAY)
+    except DraftError:
+        pass  # no paragraph in it: refused, which is an outcome too
+    assert time.perf_counter() - start < 30  # generous: these took 68 s and more when a pattern was quadratic
