@@ -10,7 +10,7 @@ from datetime import date
 
 from . import schema
 from .load import BadValue, RawDocument
-from ..core.model import Initiative, Official, Position
+from ..core.model import Formulation, Initiative, Official, Position
 from ..core.problems import Problem
 from ..core.text import has_html, slugify
 
@@ -27,6 +27,11 @@ class Registry:
     _initiatives_by_name: dict[str, Initiative] = field(default_factory=dict)
     _official_finder: "NameFinder | None" = None
     _initiative_finder: "NameFinder | None" = None
+    # Set by accounts.add_registries: publishers.Publishers (None when publishers.yml was not read),
+    # the formulations and their formulations.FormulationFinder.
+    publishers: object = None
+    formulations: tuple[Formulation, ...] = ()
+    formulation_finder: object = None
 
     def official(self, name: str) -> Official | None:
         return self._officials_by_name.get(name.casefold())
@@ -268,6 +273,7 @@ def _initiative_names(initiatives) -> dict[str, Initiative]:
 
 
 def load_registry(officials_doc: RawDocument, initiatives_doc: RawDocument, problems: list[Problem]) -> Registry:
+    """The registries of officials and initiatives; accounts.add_registries adds publishers and formulations."""
     officials = _officials(officials_doc, problems)
     initiatives = _initiatives(initiatives_doc, problems)
     officials_by_name = _index_names(officials_doc, officials, lambda o: (o.name, *o.aliases), problems)

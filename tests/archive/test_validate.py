@@ -11,7 +11,7 @@ officials:
   - Wang Yi
   - Zarif
 source:
-  publisher: Somebody
+  publisher: Xinhua News Agency
   language: en
 ---
 Text.
