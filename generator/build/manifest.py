@@ -25,9 +25,9 @@ def _stamp(path: Path) -> list[int] | None:
 
 
 def input_stamps(root: Path) -> dict[str, list[int]]:
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the whole generator: a change to any stage rebuilds
     files = [root / "mkdocs.yml", root / "CONTRIBUTING.md", *sorted((root / "archive").rglob("*")), *sorted((root / "templates").rglob("*")),
-             *sorted(package.glob("*.py"))]
+             *sorted(package.rglob("*.py"))]
     return {str(path): stamp for path in files if path.is_file() and (stamp := _stamp(path))}
 
 

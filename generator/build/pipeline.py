@@ -23,6 +23,7 @@ from ..core.model import Archive
 from ..core.problems import ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
 from ..outputs.data import render_data
+from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
@@ -112,7 +113,8 @@ def generate(root: Path, docs_dir: Path | None = None) -> Generated:
     indexes = index_archive(archive)
     site = site_settings(root)
     pages = (render_site(archive, indexes, root / "templates", site) + render_data(archive, indexes, site)
-             + [render_contributing(root)] + render_search_index(archive, indexes))
+             + [render_contributing(root), render_formulations_data(archive, indexes, site)]
+             + render_search_index(archive, indexes))
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
     report = write_pages(pages, docs_dir)
     manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))
