@@ -23,7 +23,7 @@ source:
 {extra}---
 Wang Yi said China upholds the one-China principle.
 
-He added that China opposes hegemony.
+He added that China opposes unilateralism.
 
 For his part, Zarif said Iran supports it.
 """
@@ -75,7 +75,7 @@ def test_paragraphs_carry_line_speaker_and_formulations(project):
     first, second, third = readout.paragraphs
     assert (first.number, first.line, first.anchor) == (1, 12, "p1")
     assert [f.name for f in first.formulations] == ["One China principle"]
-    assert [f.name for f in second.formulations] == ["hegemonism"]
+    assert [f.name for f in second.formulations] == ["unilateralism"]
     assert (first.speaker.name, second.speaker.name, third.speaker.name) == ("Wang Yi", "Wang Yi", "Mohammad Javad Zarif")
     assert readout.side == "China" and readout.source.by.kind == "state news agency"
     assert path.exists()
