@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .load import RawDocument
-from .registry import _entries, _index_names, _text, _texts
+from .entries import entries, text, texts
+from .registry import _index_names
 from ..core.model import Formulation
 from ..core.problems import Problem
 from ..core.text import slugify
@@ -50,12 +51,12 @@ class FormulationFinder:
 
 def load_formulations(doc: RawDocument, problems: list[Problem]) -> tuple[Formulation, ...]:
     formulations = []
-    for index, entry in _entries(doc, _KEYS, problems):
-        name = _text(doc, entry.get("name"), (index, "name"), problems)
+    for index, entry in entries(doc, _KEYS, problems):
+        name = text(doc, entry.get("name"), (index, "name"), problems)
         formulations.append(Formulation(
             slug=slugify(name), name=name,
-            variants=_texts(doc, entry.get("variants"), (index, "variants"), problems),
-            summary=_text(doc, entry.get("summary"), (index, "summary"), problems, required=False),
+            variants=texts(doc, entry.get("variants"), (index, "variants"), problems),
+            summary=text(doc, entry.get("summary"), (index, "summary"), problems, required=False),
         ))
     # Two formulations written the same way once folded would make every use ambiguous.
     _index_names(doc, formulations, lambda f: tuple(fold(v) for v in (f.name, *f.variants)), problems)

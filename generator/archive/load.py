@@ -200,6 +200,7 @@ class LoadedArchive:
     initiatives: RawDocument
     readouts: list[RawDocument]
     problems: list[Problem]
+    places: RawDocument | None = None
     publishers: RawDocument | None = None
     formulations: RawDocument | None = None
 
@@ -216,6 +217,8 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     problems += found
     initiatives, found = load_registry(archive_dir / "initiatives.yml", root)
     problems += found
+    places, found = load_registry(archive_dir / "places.yml", root)
+    problems += found
     publishers, found = load_registry(archive_dir / "publishers.yml", root)
     problems += found
     formulations, found = load_registry(archive_dir / "formulations.yml", root)
@@ -225,4 +228,4 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, publishers, formulations)
+    return LoadedArchive(officials, initiatives, readouts, problems, places, publishers, formulations)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .load import RawDocument
-from .registry import _closest, _entries, _index_names, _one_of, _text, _texts
+from .entries import entries, text, texts
+from .registry import _closest, _index_names, _one_of
 from . import schema
 from ..core.model import Publisher
 from ..core.problems import Problem
@@ -37,7 +38,7 @@ def _identified(doc: RawDocument, entry: dict, index: int, problems: list[Proble
 
 
 def _publisher(doc: RawDocument, index: int, entry: dict, problems: list[Problem]) -> Publisher:
-    name = _text(doc, entry.get("name"), (index, "name"), problems)
+    name = text(doc, entry.get("name"), (index, "name"), problems)
     identified = _identified(doc, entry, index, problems)
     # An unidentified publisher may leave its side out; a named one always speaks for a country.
     country = (_one_of(doc, entry.get("country"), (index, "country"), schema.COUNTRIES, problems)
@@ -47,15 +48,15 @@ def _publisher(doc: RawDocument, index: int, entry: dict, problems: list[Problem
                                     "say in 'note' what the page shows of who published it"))
     return Publisher(
         slug=slugify(name), name=name, identified=identified, country=country,
-        native=_text(doc, entry.get("native"), (index, "native"), problems, required=identified),
+        native=text(doc, entry.get("native"), (index, "native"), problems, required=identified),
         kind=_one_of(doc, entry.get("kind"), (index, "kind"), PUBLISHER_KINDS, problems),
-        aliases=_texts(doc, entry.get("aliases"), (index, "aliases"), problems),
-        hosts=_texts(doc, entry.get("hosts"), (index, "hosts"), problems),
-        note=_text(doc, entry.get("note"), (index, "note"), problems, required=False),
+        aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
+        hosts=texts(doc, entry.get("hosts"), (index, "hosts"), problems),
+        note=text(doc, entry.get("note"), (index, "note"), problems, required=False),
     )
 
 
 def load_publishers(doc: RawDocument, problems: list[Problem]) -> Publishers:
-    publishers = [_publisher(doc, index, entry, problems) for index, entry in _entries(doc, _KEYS, problems)]
+    publishers = [_publisher(doc, index, entry, problems) for index, entry in entries(doc, _KEYS, problems)]
     by_name = _index_names(doc, publishers, lambda p: (p.name, *p.aliases), problems)
     return Publishers(publishers, {" ".join(k.split()): v for k, v in by_name.items()})

@@ -341,7 +341,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
     them with (duplicates, clashing addresses), unless `known` already holds them."""
     problems = list(loaded.problems)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
-    registry = accounts.add_registries(load_registry(loaded.officials, loaded.initiatives, problems), loaded, unreadable,
+    registry = accounts.add_registries(load_registry(loaded.officials, loaded.initiatives, problems, loaded.places), loaded, unreadable,
                                        problems)
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)

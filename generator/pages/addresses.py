@@ -83,10 +83,13 @@ def relative_path(target: str, source: str) -> str:
     return "../" * (len(here) - common) + "/".join(there[common:])
 
 
-def html_href(target, here: str) -> str:
-    """A link written in HTML (which MkDocs leaves as it is) from the page `here` (its path under
-    docs/) to an item's page or an anchor in it: relative, in the directory form of the site."""
-    anchor = ""
-    if isinstance(target, tuple):
-        target, anchor = target
-    return relative_path(site_path(target), site_path(here)) + (f"#{anchor}" if anchor else "")
+def link_between(target, here) -> str:
+    """The relative address from the page `here` to `target` (an item, a page path under docs/ or a
+    file), in MkDocs' directory form: what MkDocs itself writes for a Markdown link between them."""
+    there = site_path(target)
+    folders = site_path(here).split("/")[:-1]  # a page's address is a folder
+    parts = there.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..core.model import Event, Readout
-from .addresses import html_href
+from .addresses import link_between
 from .paragraphs import rendered, speaker_name
 
 
@@ -35,7 +35,7 @@ def _mentions(event: Event, here: str) -> list[tuple[str, list[tuple[Markup, set
         for readout in event.readouts:
             for item in of(readout):
                 found.setdefault(item.slug, (item, set()))[1].add(readout.url_path)
-        rows = [(Markup('<a href="{}">{}</a>').format(html_href(item, here), item.name), accounts)
+        rows = [(Markup('<a href="{}">{}</a>').format(link_between(item, here), item.name), accounts)
                 for item, accounts in sorted(found.values(), key=lambda entry: entry[0].sort_key)]
         if rows:
             groups.append((title, rows))
@@ -72,7 +72,7 @@ def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
     paragraphs = []
     for paragraph in readout.paragraphs:
         speaker = speaker_name(paragraph.speaker)
-        link = html_href((readout, paragraph.anchor), here)
+        link = link_between(readout, here) + "#" + paragraph.anchor
         paragraphs.append(Markup(
             '<div class="event-paragraph" id="a{}-{}"><a class="event-paragraph__number" href="{}" '
             'title="Paragraph {} in the readout">¶{}</a>{}{}</div>').format(
@@ -83,7 +83,7 @@ def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
         '<section class="event-account" aria-labelledby="account-{n}">\n<h2 id="account-{n}">{publisher}</h2>\n'
         '<p class="event-account__meta">{meta} · <a href="{href}">{title}</a></p>\n{paragraphs}\n</section>').format(
         n=number, publisher=readout.source.publisher, meta=" · ".join(m for m in meta if m),
-        href=html_href(readout, here), title=readout.title, paragraphs=Markup("\n".join(paragraphs)))
+        href=link_between(readout, here), title=readout.title, paragraphs=Markup("\n".join(paragraphs)))
 
 
 def accounts_side_by_side(event: Event, here: str) -> Markup:

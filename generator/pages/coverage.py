@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.model import SIDE_ADJECTIVES, Event
-from .addresses import CoverageYear, html_href
+from .addresses import CoverageYear, link_between
 
 COLUMNS = ("both sides", "China", "Iran", "")  # which sides gave an account: both, one, or only unknown
 
@@ -45,7 +45,7 @@ def coverage_table(events: tuple[Event, ...], here: str) -> Markup:
         for column in COLUMNS:
             totals[column] += counts[column]
         wanted = len(group) - counts["both sides"]
-        year_cell = (Markup('<a href="{}">{}</a>').format(html_href(CoverageYear(year), here), year) if wanted
+        year_cell = (Markup('<a href="{}">{}</a>').format(link_between(CoverageYear(year), here), year) if wanted
                      else Markup(str(year)))
         cells = "".join(Markup("<td>{}</td>").format(counts[c]) for c in COLUMNS)
         rows.append(Markup('<tr><th scope="row">{}</th><td>{}</td>{}</tr>').format(year_cell, len(group), Markup(cells)))
@@ -66,7 +66,7 @@ def one_sided_listing(events: tuple[Event, ...], here: str) -> Markup:
         wanted = {"China": "an Iranian account", "Iran": "a Chinese account"}.get(
             column, "a Chinese and an Iranian account (the publisher of the one held speaks for no known side)")
         accounts = Markup(", ").join(
-            Markup('<a href="{}">{}</a> ({})').format(html_href(r, here), r.title, r.source.publisher)
+            Markup('<a href="{}">{}</a> ({})').format(link_between(r, here), r.title, r.source.publisher)
             for r in event.readouts)
         people = ", ".join(o.name for o in event.officials)
         items.append(Markup("<li>{} {}: {}. Has {}; wanted: {}.</li>").format(

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from ..core.model import BOTH_SIDES, SIDE_ADJECTIVES, Formulation, Official, Paragraph, Readout
 from . import charts
-from .addresses import html_href
+from .addresses import link_between
 from .paragraphs import excerpt, speaker_name
 
 Use = tuple[Readout, Paragraph]
@@ -37,8 +37,8 @@ def _speaker_side(paragraph: Paragraph) -> str:
 def _use_item(readout: Readout, paragraph: Paragraph, here: str, show_speaker: bool) -> Markup:
     who = speaker_name(paragraph.speaker) if show_speaker else ""
     return Markup('<li><a href="{}">{}, ¶{}</a>: <a href="{}">{}</a> ({}in {})<br><q>{}</q></li>').format(
-        html_href((readout, paragraph.anchor), here), _date(readout.date), paragraph.number,
-        html_href(readout, here), readout.title, f"{who}, " if who else "", account_side(readout), excerpt(paragraph))
+        link_between(readout, here) + "#" + paragraph.anchor, _date(readout.date), paragraph.number,
+        link_between(readout, here), readout.title, f"{who}, " if who else "", account_side(readout), excerpt(paragraph))
 
 
 def uses_listing(uses: tuple[Use, ...], here: str, limit: int, show_speaker: bool = True) -> Markup:
@@ -63,8 +63,8 @@ def formulation_summary(formulation: Formulation, uses: tuple[Use, ...], here: s
     newest, oldest = uses[0], uses[-1]
     facts = Markup('<dl class="formulation-facts"><dt>First use</dt><dd><a href="{}">{}</a></dd>'
                    '<dt>Last use</dt><dd><a href="{}">{}</a></dd><dt>Uses</dt><dd>{} paragraphs in {} readouts</dd></dl>'
-                   ).format(html_href((oldest[0], oldest[1].anchor), here), _date(oldest[0].date),
-                            html_href((newest[0], newest[1].anchor), here), _date(newest[0].date),
+                   ).format(link_between(oldest[0], here) + "#" + oldest[1].anchor, _date(oldest[0].date),
+                            link_between(newest[0], here) + "#" + newest[1].anchor, _date(newest[0].date),
                             len(uses), len({r.url_path for r, _ in uses}))
     per_year = Counter(r.date.year for r, _ in uses)
     years = [(year, per_year.get(year, 0)) for year in range(min(per_year), max(per_year) + 1)]
@@ -74,7 +74,7 @@ def formulation_summary(formulation: Formulation, uses: tuple[Use, ...], here: s
     side_names = {side: escape(f"{SIDE_ADJECTIVES[side]} side") for side in ("China", "Iran")}
     side_names.update({BOTH_SIDES: Markup("Both sides"), "": Markup("Not known")})
     speakers = Counter(p.speaker.slug if isinstance(p.speaker, Official) else (p.speaker or "") for _, p in uses)
-    speaker_names = {p.speaker.slug: Markup('<a href="{}">{}</a>').format(html_href(p.speaker, here), p.speaker.name)
+    speaker_names = {p.speaker.slug: Markup('<a href="{}">{}</a>').format(link_between(p.speaker, here), p.speaker.name)
                      for _, p in uses if isinstance(p.speaker, Official)}
     speaker_names.update({BOTH_SIDES: Markup("Both sides"), "": Markup("Not attributed")})
     return Markup('{}\n{}\n<h2 id="by-side">By side</h2>\n<p>Who used it, by the side of the speaker the text '
@@ -92,6 +92,6 @@ def formulations_table(formulations: tuple[Formulation, ...], uses_of: dict, her
         span = (f"{uses[-1][0].year}–{uses[0][0].year}" if uses[-1][0].year != uses[0][0].year
                 else str(uses[0][0].year)) if uses else "—"
         rows.append(Markup('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>').format(
-            html_href(formulation, here), formulation.name, len(uses), span))
+            link_between(formulation, here), formulation.name, len(uses), span))
     return Markup('<table class="formulations"><thead><tr><th scope="col">Formulation</th><th scope="col">Uses</th>'
                   '<th scope="col">Years</th></tr></thead><tbody>{}</tbody></table>').format(Markup("".join(rows)))
