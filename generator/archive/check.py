@@ -21,4 +21,5 @@ def archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[
     if any(p.severity == ERROR for p in problems):
         return None, problems
     publishers = registry.publishers.all if registry.publishers else ()
-    return make_archive(registry.officials, registry.initiatives, readouts, publishers, registry.formulations), problems
+    return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects,
+                        publishers, registry.formulations), problems

@@ -203,6 +203,7 @@ class LoadedArchive:
     places: RawDocument | None = None
     publishers: RawDocument | None = None
     formulations: RawDocument | None = None
+    published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -228,4 +229,9 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places, publishers, formulations)
+    published = None
+    if (archive_dir / "published-ids.yml").exists():
+        published, found = load_registry(archive_dir / "published-ids.yml", root)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published,
+                         publishers=publishers, formulations=formulations)

@@ -35,6 +35,7 @@ class Registry:
     publishers: object = None
     formulations: tuple[Formulation, ...] = ()
     formulation_finder: object = None
+    redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
 
     def official(self, name: str) -> Official | None:
         return self._officials_by_name.get(name.casefold())

@@ -30,6 +30,11 @@ class Official:
     def sort_key(self) -> tuple:
         return (self.name.casefold(), self.slug)
 
+    def position_on(self, day: date) -> tuple[Position, ...]:
+        """The positions held on that day, in the registry's order; an open end is held still."""
+        return tuple(p for p in self.positions
+                     if (p.start is None or p.start <= day) and (p.end is None or day <= p.end))
+
 
 @dataclass(frozen=True)
 class Initiative:
@@ -123,12 +128,14 @@ class Source:
     url: str = ""
     published: date | None = None
     by: Publisher | None = None  # the registry's entry for the publisher
+    captured: date | None = None  # the day the text was copied from its source or last checked
+    archived: tuple[str, ...] = ()  # web-archive copies of the page
 
 
 @dataclass(frozen=True)
 class Readout:
-    slug: str  # the file name without .md: <date>-<words>
-    source_path: str  # archive/readouts/<year>/<slug>.md
+    id: str  # the permanent identifier the page address is made from; never changes once published
+    source_path: str  # archive/readouts/<year>/<file>.md
     title: str
     date: date
     kind: str
@@ -141,6 +148,11 @@ class Readout:
     body: str
     summary: str
     event_key: str
+    added: date
+    updated: date | None = None  # None: unchanged since it was added
+    title_supplied: bool = False  # the title is the archive's own; the page shows no headline
+    headline: str = ""  # the headline as published, when it differs from the title
+    inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
 
@@ -159,13 +171,32 @@ class Readout:
         return tuple(seen.values())
 
     @property
+    def slug(self) -> str:
+        """The readout's id: what every address, anchor and key is made from."""
+        return self.id
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.added
+
+    def is_inferred(self, field_path: str) -> bool:
+        return any(name == field_path for name, _ in self.inferred)
+
+    def inferred_basis(self, field_path: str) -> str:
+        return next((basis for name, basis in self.inferred if name == field_path), "")
+
+    def positions_of(self, official: Official) -> tuple[Position, ...]:
+        """What the official held on the day of the meeting or call."""
+        return official.position_on(self.date)
+
+    @property
     def year(self) -> int:
         return self.date.year
 
     @property
     def url_path(self) -> str:
         """Where the page sits under docs/, without the .md."""
-        return f"readouts/{self.date.year}/{self.slug}"
+        return f"readouts/{self.date.year}/{self.id}"
 
     @property
     def sort_key(self) -> tuple:
@@ -240,6 +271,15 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """A published address that no longer holds a page of its own: a retired id, or a readout
+    whose year changed. Its page sends readers (and link checkers) on to the readout."""
+
+    address: str  # under docs/, without the .md, like Readout.url_path
+    target: Readout
+
+
+@dataclass(frozen=True)
 class Archive:
     officials: tuple[Official, ...]
     initiatives: tuple[Initiative, ...]
@@ -248,6 +288,7 @@ class Archive:
     all_events: tuple[Event, ...] = ()  # newest first; every event, single accounts included
     publishers: tuple[Publisher, ...] = ()
     formulations: tuple[Formulation, ...] = ()
+    redirects: tuple[Redirect, ...] = ()
 
 
 # In-person kinds are one mode: one side's "talks" are often the other's "meeting".
@@ -303,10 +344,11 @@ def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
     return events
 
 
-def make_archive(officials, initiatives, readouts, publishers=(), formulations=()) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=()) -> Archive:
     """The whole archive, sorted once; accounts of one occurrence grouped into events."""
     ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
     events = group_events(ordered)
     return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered,
                    events=tuple(e for e in events if e.has_page), all_events=tuple(events),
-                   publishers=tuple(publishers), formulations=tuple(formulations))
+                   publishers=tuple(publishers), formulations=tuple(formulations),
+                   redirects=tuple(sorted(redirects, key=lambda r: r.address)))

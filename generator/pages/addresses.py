@@ -24,7 +24,7 @@ class CoverageYear:
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str
+    content: str | None  # None: the page in docs/ is already right and stays (an incremental build)
 
 
 def page_path(item) -> str:

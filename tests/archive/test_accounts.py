@@ -20,6 +20,8 @@ officials:
 source:
   publisher: {publisher}
   language: en
+id: {ident}
+added: 2024-01-15
 {extra}---
 Wang Yi said China upholds the one-China principle.
 
@@ -29,8 +31,8 @@ For his part, Zarif said Iran supports it.
 """
 
 
-def _readout(kind="phone call", publisher="Xinhua News Agency", extra=""):
-    return CALL.format(kind=kind, publisher=publisher, extra=extra)
+def _readout(kind="phone call", publisher="Xinhua News Agency", extra="", ident="2020-10-09-a-call"):
+    return CALL.format(kind=kind, publisher=publisher, extra=extra, ident=ident)
 
 
 def _check(project, text, name="2020/2020-10-09-a-call.md"):
@@ -73,7 +75,7 @@ def test_paragraphs_carry_line_speaker_and_formulations(project):
     assert [p for p in problems if p.severity == ERROR] == []
     readout = next(r for r in archive.readouts if r.source_path.endswith("a-call.md"))
     first, second, third = readout.paragraphs
-    assert (first.number, first.line, first.anchor) == (1, 12, "p1")
+    assert (first.number, first.line, first.anchor) == (1, 14, "p1")
     assert [f.name for f in first.formulations] == ["One China principle"]
     assert [f.name for f in second.formulations] == ["unilateralism"]
     assert (first.speaker.name, second.speaker.name, third.speaker.name) == ("Wang Yi", "Wang Yi", "Mohammad Javad Zarif")
@@ -85,8 +87,8 @@ def test_the_speakers_override_is_checked_at_its_line(project):
     extra = "speakers:\n  p2: both sides\n  p3: nobody\n  p9: Wang Yi\n  p1: Wang Yo\n"
     problems = _check(project, _readout(extra=extra))
     errors = [(p.line, p.message) for p in problems if p.severity == ERROR]
-    assert errors == [(14, "'p9' is not a paragraph of this text, which has 3"), (15, "unknown speaker 'Wang Yo'")]
-    assert "did you mean 'Wang Yi'?" in next(p.hint for p in problems if p.line == 15)
+    assert errors == [(16, "'p9' is not a paragraph of this text, which has 3"), (17, "unknown speaker 'Wang Yo'")]
+    assert "did you mean 'Wang Yi'?" in next(p.hint for p in problems if p.line == 17)
 
 
 def test_the_speakers_override_wins(project):
@@ -125,11 +127,11 @@ def test_the_publishers_registry_is_checked(project):
 
 
 def test_same_day_same_people_different_kinds_is_a_warning_and_two_events(project):
-    write_readout(project, "2020/2020-10-09-a-message.md", _readout(kind="message"))
+    write_readout(project, "2020/2020-10-09-a-message.md", _readout(kind="message", ident="2020-10-09-a-message"))
     archive, problems = check_archive(project)
     warnings = [p for p in problems if p.severity == WARNING and "grouped as two events" in p.message]
     assert [(p.path, p.line) for p in warnings] == [("archive/readouts/2020/2020-10-09-a-message.md", 4),
-                                                     ("archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md", 4)]
+                                                     ("archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md", 5)]
     day = [e for e in archive.all_events if e.date.isoformat() == "2020-10-09"]
     assert sorted(e.kind for e in day) == ["message", "phone call"]
     assert len({e.slug for e in day}) == 2 and not any(e.has_page for e in day)
@@ -137,7 +139,7 @@ def test_same_day_same_people_different_kinds_is_a_warning_and_two_events(projec
 
 def test_an_explicit_event_key_groups_and_silences_the_warning(project):
     key = "event: 2020-10-09-wang-yi-zarif\n"
-    write_readout(project, "2020/2020-10-09-a-message.md", _readout(kind="message", extra=key))
+    write_readout(project, "2020/2020-10-09-a-message.md", _readout(kind="message", extra=key, ident="2020-10-09-a-message"))
     original = project / "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
     original.write_text(original.read_text(encoding="utf-8").replace("kind: phone call\n", "kind: phone call\n" + key),
                         encoding="utf-8")
