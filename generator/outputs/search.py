@@ -4,7 +4,7 @@ Files under search/ (docs/javascripts/search-*.js reads them):
 - `entities.json`: the manifest: how many readouts, which word shards exist, the kinds and
   years with counts, and every official, initiative, venue and publisher with every name it
   goes by (aliases, misspellings, native script, abbreviations), its role and its counts.
-- `w/<key>.json`: word → postings, sharded by the word's first two letters (search_text.shard_of).
+- `w/<key>.json`: word → postings, sharded by the word's first three letters (search_text.shard_of).
 - `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
 - `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
   for the search page's filters and their counts.
@@ -39,7 +39,7 @@ DAY_SLOTS = 64
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
 MAX_IMPACT = 7
-TEXT_LIMIT = 600
+TEXT_LIMIT = 420
 
 
 def readout_numbers(readouts: Iterable[Readout]) -> dict[str, int]:
@@ -127,7 +127,7 @@ def _shorten(text: str, limit: int) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
-LEAD_LIMIT = 300
+LEAD_LIMIT = 240
 
 
 def result_text(readout: Readout) -> str:
