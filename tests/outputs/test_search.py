@@ -15,6 +15,8 @@ from ..conftest import write_readout
 NEW_READOUT = """---
 title: "Wang Yi Speaks with Zarif on the Phone Again"
 date: 2020-11-02
+id: 2020-11-02-wang-yi-speaks-with-zarif-again
+added: 2024-01-15
 kind: phone call
 officials:
   - Wang Yi
