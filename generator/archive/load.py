@@ -221,10 +221,12 @@ class LoadedArchive:
     readouts: list[RawDocument]
     problems: list[Problem]
     places: RawDocument | None = None
+    publishers: RawDocument | None = None
+    formulations: RawDocument | None = None
     published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
-REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml", "published-ids.yml")  # what archive/ holds beside readouts/
+REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml", "publishers.yml", "formulations.yml", "published-ids.yml")  # what archive/ holds beside readouts/
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -293,6 +295,10 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     problems += found
     places, found = load_registry(archive_dir / "places.yml", root)
     problems += found
+    publishers, found = load_registry(archive_dir / "publishers.yml", root)
+    problems += found
+    formulations, found = load_registry(archive_dir / "formulations.yml", root)
+    problems += found
     if not only:  # the whole archive: every entry of it is accounted for
         problems += stray_entries(root)
     readouts = []
@@ -304,4 +310,5 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     if (archive_dir / "published-ids.yml").exists():
         published, found = load_registry(archive_dir / "published-ids.yml", root)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places, published)
+    return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published,
+                         publishers=publishers, formulations=formulations)

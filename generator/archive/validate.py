@@ -11,8 +11,7 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 
-from . import schema
-from .schema import SAFE_URL as _URL
+from . import accounts, schema
 from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
@@ -87,7 +86,7 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
-        if url and not _URL.fullmatch(url):
+        if url and not schema.SAFE_URL.fullmatch(url):
             problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
                                         "write the page's address starting with https://, "
                                         "with any ( ) [ ] in it as %28 %29 %5B %5D"))
@@ -206,6 +205,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
+    source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None
@@ -215,7 +215,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o, _ in named if o.slug not in participants),
+        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs,
     )
 
 
@@ -228,8 +228,9 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
     (one share of a larger archive), the ids are left to check_identities over the whole."""
     problems = list(loaded.problems)
     extensions = markdown_extensions(loaded.officials.path.parent.parent)  # the site's, beside archive/
-    registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
+    registry = accounts.add_registries(load_registry(loaded.officials, loaded.initiatives, problems, loaded.places), loaded, unreadable,
+                                       problems)
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)
     checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
@@ -242,6 +243,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
         registry.redirects = tuple(redirects)
         problems += [p for p in found if p.severity == ERROR or p.path not in {r.source_path for r in rest}]
     _check_duplicates(checked, rest, problems)
+    problems += accounts.ambiguous_events(checked, rest)
     return registry, readouts, problems
 
 

@@ -14,7 +14,7 @@ from ..archive.load import RawDocument, load_readout, load_registry
 from ..core.model import Archive
 from ..core.problems import ERROR, Problem
 from . import render
-from .addresses import NO_WORDS_SLUG, RESERVED_SLUGS, Address, page_addresses
+from .inventory import NO_WORDS_SLUG, RESERVED_SLUGS, Address, page_addresses
 from .index import Indexes, index_archive
 
 
@@ -46,12 +46,14 @@ def _named_by(address: Address) -> str:
     return " and ".join(dict.fromkeys(display for display, _ in address.origins)) or "the generator"
 
 
-def _fix_for(address: Address) -> str:
+def _fix_for(address: Address, clash: bool = False) -> str:
     display, key = address.origins[0] if address.origins else ("", ())
     if key[:1] == ("event",):
         return "choose another 'event' key"
     if key[:1] == ("name",):
         return f"rename the entry in {display}: its page address is made from its name"
+    if key[:1] == ("venue",) and clash:
+        return "write one city the same way in every readout, as archive/places.yml does"
     if key[:1] == ("venue",):
         return "write the venue in Latin letters, as 'City, Country'"
     return "rename one of the files"
@@ -63,6 +65,7 @@ def address_problems(archive: Archive, indexes: Indexes, root: Path) -> list[Pro
     problems: list[Problem] = []
     taken: dict[str, Address] = {}
     named: set[tuple] = set()  # an official's page, feed and search file share one name: one report
+    clashed: set[tuple] = set()
     for address in page_addresses(archive, indexes, render.LIST_LIMIT):
         origin = address.origins[0] if address.origins else None
         if (origin, address.slug) in named:
@@ -76,9 +79,11 @@ def address_problems(archive: Archive, indexes: Indexes, root: Path) -> list[Pro
                                      "or digit", _fix_for(address)))
         unnamed = address.slug in RESERVED_SLUGS or (address.from_words and address.slug == NO_WORDS_SLUG)
         other = taken.setdefault(address.path, address)
-        if other is not address and address.origins and not unnamed:  # an unnamed one is reported above
+        pair = (address.origins, other.origins)
+        if other is not address and address.origins and not unnamed and pair not in clashed:  # once a pair
+            clashed.add(pair)
             problems.append(_problem(lines, address.origins[0], f"two pages would be written to docs/{address.path}: by "
-                                     f"{_named_by(address)} and by {_named_by(other)}", _fix_for(address)))
+                                     f"{_named_by(address)} and by {_named_by(other)}", _fix_for(address, clash=True)))
     return sorted(set(problems))
 
 

@@ -10,7 +10,7 @@ from generator.__main__ import main
 from generator.build.pipeline import generate
 from generator.core.model import make_archive
 from generator.pages import render
-from generator.pages.addresses import page_addresses
+from generator.pages.inventory import page_addresses
 from generator.pages.index import index_archive
 from generator.archive.check import check_archive
 
@@ -34,17 +34,19 @@ def _account(project: Path, name: str, extra: str, replace: tuple[str, str] = ("
     return path.relative_to(project).as_posix()
 
 
-def test_an_explicit_event_key_equal_to_another_events_address_is_a_clash(project, capsys):
-    key = "event: 2021-03-27-wang-yi-mohammad-javad-zarif\n"
-    first = _account(project, "2020-10-09-a.md", key)
-    second = _account(project, "2020-10-09-b.md", key, ("People's Republic of China", "Islamic Republic of Iran"))
+def test_two_spellings_of_a_venue_that_make_one_address_are_a_clash(project, capsys):
+    talks = "archive/readouts/2021/2021-03-27-wang-yi-holds-talks-with-zarif.md"
+    other = "archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md"
+    for name, venue in ((talks, "Sharm el-Sheikh, Egypt"), (other, "Sharm El Sheikh, Egypt")):
+        path = project / name
+        path.write_text(path.read_text(encoding="utf-8").replace("venue: Tehran, Iran", f"venue: {venue}"),
+                        encoding="utf-8")
     code, lines = _check(project, capsys)
     assert code == 1
     clash = [line for line in lines if "error" in line]
     assert clash == [
-        f"{first}:6:1: error: two pages would be written to docs/events/2021-03-27-wang-yi-mohammad-javad-zarif.md: "
-        f"by {first} and {second} and by archive/readouts/2021/2021-03-27-wang-yi-holds-talks-with-zarif.md and "
-        "archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md (choose another 'event' key)"]
+        f"{talks}:7:1: error: two pages would be written to docs/venues/sharm-el-sheikh-egypt.md: by {talks} and by "
+        f"{other} (write one city the same way in every readout, as archive/places.yml does)"]
     assert main(["--root", str(project), "build", "--pages-only"]) == 1  # the build refuses it in the same words
     assert clash[0] in capsys.readouterr().err
 
