@@ -8,7 +8,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check annotations test test-fast browser bench golden clean
 
+# The oldest Python the pinned packages install on: pymdown-extensions 13.1 asks for 3.11.5.
+MIN_PYTHON := 3.11.5
+
 $(STAMP): pyproject.toml constraints.txt
+	@version=$$($(PYTHON) -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) || { \
+	  echo "make: no Python at '$(PYTHON)': install Python $(MIN_PYTHON) or later, then run: make $@ PYTHON=/path/to/python3" >&2; exit 1; }; \
+	if [ "$$(printf '%s\n' $(MIN_PYTHON) "$$version" | sort -V | head -n 1)" != "$(MIN_PYTHON)" ]; then \
+	  echo "make: $(PYTHON) is Python $$version, and the pinned packages need $(MIN_PYTHON) or later: install a newer Python (python.org, pyenv or your system's packages), then run: make PYTHON=python3.12" >&2; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
@@ -16,7 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP)  ## build the site into site/
 	$(BIN)/python -m generator build
 
-serve: $(STAMP)  ## live preview on localhost:8000
+serve: $(STAMP)  ## live preview: prints its address, the site_url's path on 127.0.0.1:8000
 	$(BIN)/python -m generator serve
 
 check: $(STAMP)  ## validate the whole archive

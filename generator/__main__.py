@@ -46,8 +46,20 @@ def command_build(args) -> int:
     return EXIT_OK
 
 
+def serve_address(root: Path, dev_addr: str) -> str:
+    """Where the live preview shows the site: MkDocs serves it under the path of site_url."""
+    from urllib.parse import urlsplit
+
+    from .core.settings import site_settings
+
+    path = urlsplit(site_settings(root)["url"]).path or "/"
+    return f"http://{dev_addr}{path if path.startswith('/') else '/' + path}"
+
+
 def command_serve(args) -> int:
     from mkdocs.commands.serve import serve
+
+    print(f"serve: the site is at {serve_address(Path(args.root), args.dev_addr)} (Ctrl+C stops it)", flush=True)
 
     # The generator rewrites only pages whose content changed, so a dirty build renders
     # just those: an edited readout is served again in about a second, not a full build.

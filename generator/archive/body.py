@@ -48,6 +48,7 @@ _BLOCK = re.compile(r"(?:^[ \t]*\S[^\n]*\n){%d}" % MAX_BLOCK_LINES + r"[ \t]*\S"
 # of 100,000 "<a" takes Python-Markdown minutes). Found in a code span too, where it would be
 # shown as text: a readout quotes no HTML.
 _RAW_HTML = re.compile(r"<[a-zA-Z/!?]|&#?[a-zA-Z0-9]{1,32};")
+_CURLY = re.compile(r"[{}]")
 # Without one of these, the configured extensions can make no link, image, attribute, raw HTML
 # or admonition: such a text (most readouts) needs no parse to be known safe.
 _MAY_MAKE_MARKUP = re.compile(r"[\[<{&]|!!!")
@@ -89,17 +90,24 @@ def _check_characters(doc: RawDocument, found: list[Problem]) -> None:
                              "delete it: retype the text around it if your editor does not show it"))
 
 
-def _check_raw_html(doc: RawDocument, found: list[Problem]) -> str:
-    """Reports raw HTML; gives back the text with its '<' and '&' blanked, for the rest of the check
-    to parse quickly (the same length: every offset stays where it was)."""
-    reported = set()  # one report a line: an opening and a closing tag are one mistake
-    for match in _RAW_HTML.finditer(doc.body):
-        line = body_line(doc, match.start())
-        if line not in reported:
-            reported.add(line)
-            shown = doc.body[match.start(): match.start() + 40].split("\n")[0]
-            found.append(_at(doc, match.start(), f"raw HTML is not allowed in the text: {shown!r}", MARKUP_HINT))
-    return doc.body.replace("<", " ").replace("&", " ") if reported else doc.body
+def _check_raw_markup(doc: RawDocument, found: list[Problem]) -> str:
+    """Reports raw HTML and curly brackets (attribute lists: the pages add their own to each paragraph,
+    so the text may hold none), one report a line; gives back the text with them blanked, for the
+    rest of the check to parse quickly (the same length: every offset stays where it was)."""
+    text = doc.body
+    for pattern, message, marks in ((_RAW_HTML, "raw HTML is not allowed in the text", "<&"),
+                                    (_CURLY, "attribute lists in curly brackets are not allowed in the text", "{}")):
+        reported = set()  # an opening and a closing tag are one mistake
+        for match in pattern.finditer(doc.body):
+            line = body_line(doc, match.start())
+            if line not in reported:
+                reported.add(line)
+                shown = doc.body[match.start(): match.start() + 40].split("\n")[0]
+                found.append(_at(doc, match.start(), f"{message}: {shown!r}", MARKUP_HINT))
+        if reported:
+            for mark in marks:
+                text = text.replace(mark, " ")
+    return text
 
 
 def _check_shape(doc: RawDocument, found: list[Problem]) -> None:
@@ -257,7 +265,7 @@ def check_body(doc: RawDocument, problems: list[Problem], extensions: tuple[tupl
     _check_characters(doc, found)
     _check_shape(doc, found)
     quick = not found  # parsed only once the text is known to parse quickly
-    text = _check_raw_html(doc, found)
+    text = _check_raw_markup(doc, found)
     if quick and _MAY_MAKE_MARKUP.search(text):
         _check_markup(dataclasses.replace(doc, body=text), extensions, found)
     found = sorted(set(found))
