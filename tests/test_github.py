@@ -28,7 +28,7 @@ def _load(name: str) -> dict:
 
 def test_actionlint_finds_nothing_in_the_workflows():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
+    assert len(files) == 3
     result = subprocess.run([_actionlint(), "-no-color", *files], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -56,10 +56,26 @@ def test_pages_deploys_main_with_the_least_rights():
     assert "make site" in [step.get("run") for step in pages["jobs"]["build"]["steps"]]
 
 
-def test_actions_are_pinned_by_major_version():
+def test_actions_are_pinned_to_full_commit_shas_with_their_version_named():
     for path in WORKFLOWS.glob("*.yml"):
-        for action in re.findall(r"uses:\s*(\S+)", path.read_text(encoding="utf-8")):
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", action), (path.name, action)
+        for action in re.findall(r"uses:\s*(\S+.*)", path.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+", action), (path.name, action)
+
+
+def test_the_suggestion_workflow_drafts_without_rights_and_proposes_with_the_least():
+    flow = _load("suggestion.yml")
+    assert set(flow["on"]) == {"issues"} and flow["permissions"] == {"contents": "read"}
+    draft, propose = flow["jobs"]["draft"], flow["jobs"]["propose"]
+    assert draft["permissions"] == {"contents": "read"}
+    assert propose["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert propose["needs"] == "draft"
+    assert draft["steps"][0]["with"]["persist-credentials"] is False
+    text = (WORKFLOWS / "suggestion.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "pull_request_target" not in text
+    for job in flow["jobs"].values():  # the stranger's text reaches a step through env only, never its script
+        for step in job["steps"]:
+            assert "github.event.issue.body" not in step.get("run", "") and "github.event.issue.title" not in step.get("run", "")
+    assert any(step.get("env", {}).get("ISSUE_BODY") == "${{ github.event.issue.body }}" for step in draft["steps"])
 
 
 def test_the_make_target_ci_calls_exists():
