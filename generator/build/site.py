@@ -153,6 +153,10 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
     docs_dir, print_ = root / "docs", fingerprint(root)
     stamps = docs_stamps(docs_dir)
     last = None if full else _last_record(site_dir, print_)
+    progress = progress or Silent()
+    if last is not None and last["docs"] == stamps:
+        progress.stage("MkDocs", "nothing changed in docs/ since site/ was built")
+        return {"full": False, "rendered": 0, "removed": 0}
     record_path(site_dir).unlink(missing_ok=True)  # until the new site is in place, no record claims it
     staging = _staging_folder(site_dir)
     try:
@@ -163,7 +167,7 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
             changed = {path for path, stamp in stamps.items() if last["docs"].get(path) != stamp}
             gone = [_output_of(path) for path in last["docs"] if path not in stamps]
             _remove_outputs(staging, [_output_of(path) for path in changed] + list(ALWAYS_WRITTEN) + gone)
-        _mkdocs(root, staging, strict, changed, progress or Silent())
+        _mkdocs(root, staging, strict, changed, progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
