@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
-from ..archive.validate import clashing_addresses, validate_archive
+from ..archive.identity import check_identities
+from ..archive.validate import validate_archive
 from ..contribute.reference import render_contributing
 from ..core import parallel
 from ..core.model import Archive
@@ -50,7 +51,7 @@ _VALIDATED: dict[str, tuple[dict, dict[str, tuple[list[int], object]]]] = {}
 
 
 def _validate_chunk(root: Path, paths: list[Path]) -> tuple[list, list[Problem]]:
-    _, readouts, problems = validate_archive(load_archive(root, paths), known=[])
+    _, readouts, problems = validate_archive(load_archive(root, paths), known=[], identities=False)
     return readouts, problems
 
 
@@ -61,13 +62,16 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
     workers = parallel.workers_for(len(paths))
     if workers == 1:
         return check_archive(root)
-    registry, _, problems = validate_archive(load_archive(root, []), known=[])
+    loaded = load_archive(root, [])
+    registry, _, problems = validate_archive(loaded, known=[], identities=False)
     readouts = []
     for found_readouts, found_problems in parallel.map_chunks(lambda chunk: _validate_chunk(root, chunk),
                                                               parallel.split(paths, workers)):
         readouts += found_readouts
         problems += found_problems
-    problems = list(set(problems + clashing_addresses(readouts)))  # each worker reports the registries' own
+    redirects, found = check_identities(loaded.published, readouts, root)
+    registry.redirects = tuple(redirects)
+    problems = list(set(problems + found))  # each worker reports the registries' own
     return archive_unless_errors(registry, readouts, problems)
 
 

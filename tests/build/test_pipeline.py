@@ -41,7 +41,7 @@ def test_a_clash_with_a_remembered_readout_is_still_found(project):
     generate(project)
     text = (project / "archive/readouts" / PHONE_CALL).read_text(encoding="utf-8")
     write_readout(project, "2021/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md", text.replace("2020-10-10", "2020-10-11"))
-    with pytest.raises(ArchiveInvalid, match="clashes"):
+    with pytest.raises(ArchiveInvalid, match="is already the id of"):
         generate(project)
 
 

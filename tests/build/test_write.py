@@ -14,6 +14,10 @@ def test_a_second_run_rewrites_nothing_and_stale_pages_go(project):
     second = generate(project)
     assert second.report.written == () and second.report.unchanged == len(first.report.written)
     (project / "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md").unlink()
+    ids = project / "archive/published-ids.yml"  # withdrawn from the record on purpose
+    entry = ("- id: 2020-10-09-wang-yi-speaks-with-zarif-by-phone\n  year: 2020\n"
+             "  path: archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md\n")
+    ids.write_text(ids.read_text(encoding="utf-8").replace(entry, ""), encoding="utf-8")
     third = generate(project)
     assert "readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md" in third.report.removed
     assert "timeline/2020.md" in third.report.removed

@@ -178,7 +178,7 @@ def test_the_same_archive_gives_the_same_bytes(fixture_archive):
 
 def test_a_feed_holds_the_newest_fifty(fixture_archive):
     template = fixture_archive.readouts[-1]
-    many = [replace(template, slug=f"{template.date + timedelta(days=i)}-call-{i}", date=template.date + timedelta(days=i),
+    many = [replace(template, id=f"{template.date + timedelta(days=i)}-call-{i}", date=template.date + timedelta(days=i),
                     source=replace(template.source, published=None)) for i in range(FEED_SIZE + 10)]
     archive = make_archive(fixture_archive.officials, fixture_archive.initiatives, many)
     root = ET.fromstring(atom_feed("All", "data/feeds/readouts.xml", SITE["url"], archive.readouts, SITE).encode())
