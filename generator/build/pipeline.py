@@ -78,7 +78,7 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
 def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
     everything again, in parallel, when most files changed or a registry has an error."""
-    registry, _, problems = validate_archive(load_archive(root, []), known=[])
+    registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
     if any(p.severity == ERROR for p in problems):
         progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
@@ -92,7 +92,6 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         archive, problems = _check_everything(root)
     else:
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
-        problems = list(set(problems + clashing_addresses(list(known.values()))))  # files cached in other states
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}

@@ -39,7 +39,8 @@ def _add(rng: random.Random, root: Path) -> str:
     day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
     target = _moved(source.with_name(source.stem[:11] + f"added-{rng.randrange(10**6)}.md"), root, day)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_redate(source.read_text(encoding="utf-8"), day), encoding="utf-8")
+    text = re.sub(r"^id: .*$", f"id: {target.stem}", _redate(source.read_text(encoding="utf-8"), day), count=1, flags=re.M)
+    target.write_text(text, encoding="utf-8")
     return f"add {target.name}"
 
 
