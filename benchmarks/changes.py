@@ -53,6 +53,7 @@ def add_one_readout(root: Path) -> Path:
     target.parent.mkdir(exist_ok=True)
     text = re.sub(r"^date: \S+$", f"date: {day.isoformat()}", text, count=1, flags=re.M)
     text = re.sub(r"^(\s+)published: \S+$", rf"\g<1>published: {day.isoformat()}", text, count=1, flags=re.M)
+    text = re.sub(r"^id: \S+$", f"id: {target.stem}", text, count=1, flags=re.M)  # an id of its own
     target.write_text(text, encoding="utf-8")
     return target
 

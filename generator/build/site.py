@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -69,6 +70,9 @@ def _last_record(site_dir: Path, print_: str) -> dict | None:
 
 def _link_tree(source: Path, destination: Path) -> None:
     """destination becomes a copy of source whose files are hard links to source's."""
+    if shutil.which("cp") and subprocess.run(["cp", "-al", f"{source}/.", f"{destination}/"],
+                                             capture_output=True).returncode == 0:
+        return  # GNU cp does it in C, several times faster on a large site
     for folder, subfolders, files in os.walk(source):
         target = destination / Path(folder).relative_to(source)
         target.mkdir(exist_ok=True)
@@ -178,9 +182,16 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
-    retired = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
+    """staging takes site_dir's place; the old site is removed by a process of its own, since
+    unlinking every file of a large site would double the time of a small change."""
+    leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.old-*"))  # from a removal that was cut short
+    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
     if site_dir.exists():
-        site_dir.rename(retired)
+        site_dir.rename(retired / site_dir.name)
     staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+    if shutil.which("rm"):
+        subprocess.Popen(["rm", "-rf", "--", str(retired), *map(str, leftovers)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        for folder in (retired, *leftovers):
+            shutil.rmtree(folder, ignore_errors=True)
