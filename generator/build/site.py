@@ -41,7 +41,11 @@ def fingerprint(root: Path) -> str:
     for path in [root / "mkdocs.yml", *sorted(p for p in theme.rglob("*") if p.is_file())]:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
-        digest.update(f"{package}={metadata.version(package)}\0".encode())
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package}={version}\0".encode())
     return digest.hexdigest()
 
 
