@@ -22,6 +22,7 @@ from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
 from ..outputs.data import render_data
+from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
@@ -153,7 +154,8 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     pages = render_site(archive, indexes, root / "templates", site, dirty, timings)
     if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
         pages = render_site(archive, indexes, root / "templates", site, None, timings)  # a kept page that is not there
-    pages += render_data(archive, indexes, site) + [render_contributing(root)] + render_search_index(archive, indexes)
+    pages += (render_data(archive, indexes, site) + [render_contributing(root), render_formulations_data(archive, indexes, site)]
+              + render_search_index(archive, indexes))
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
