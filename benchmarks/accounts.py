@@ -3,7 +3,8 @@
 For a synthetic archive of N readouts: the time to cut every text into paragraphs and find
 their speakers and formulations (part of validation), and the generator's time for each kind
 of page the layer adds or changes (readouts with anchors, events, officials with their
-statements, formulations, coverage) and for data/formulations.json.
+statements, formulations, coverage) and for data/formulations.json. Lines marked CPU count this
+process's processor time, which neighbours on a shared machine do not inflate.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from generator.archive.registry import load_registry
 from generator.build.pipeline import generate
 from generator.outputs.formulations import render_formulations_data
 from generator.pages.index import index_archive
+from generator.pages.paragraphs import anchored_body
 
 TEMPLATES = ("readout.md.j2", "event.md.j2", "official.md.j2", "formulation.md.j2", "formulations.md.j2",
              "coverage.md.j2", "coverage-year.md.j2")
@@ -49,6 +51,10 @@ def measure(n: int, out) -> None:
         start = time.process_time()
         render_formulations_data(generated.archive, indexes, {})
         data = time.process_time() - start
+        start = time.process_time()
+        for readout in generated.archive.readouts:
+            anchored_body(readout, "https://example.org/" + readout.url_path + "/", "Archive")
+        anchors = time.process_time() - start
     print(f"N={n}: generator {generated.seconds:.2f} s in all", file=out)
     print(f"  paragraphs, speakers, formulations (validation, CPU): {split:.2f} s, {split * 1000 / n:.3f} ms per readout",
           file=out)
@@ -57,6 +63,8 @@ def measure(n: int, out) -> None:
         each = f"{seconds * 1000 / pages:.2f} ms per page" if pages else ""
         print(f"  {template:<22} {int(pages):>6} pages {seconds:7.2f} s  {each}", file=out)
     print(f"  data/formulations.json (CPU): {data:.2f} s", file=out)
+    print(f"  paragraph anchors and citations in the readout pages (CPU): {anchors:.2f} s, "
+          f"{anchors * 1000 / n:.3f} ms per readout", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
