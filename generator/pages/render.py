@@ -18,7 +18,7 @@ import jinja2
 from ..core import parallel
 from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite
+from . import charts, cite_page
 from .index import Indexes
 from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
 
@@ -116,10 +116,11 @@ def _feed_href(context, item=None) -> Md:
 
 
 @jinja2.pass_context
-def _cite(context, readout: Readout, style: str) -> Md:
-    """How to cite the readout: "chicago" or "bibtex" in a code block, or the "csl-json" script element."""
+def _cite(context, readout: Readout, part: str) -> Md:
+    """How to cite the readout: its "panel" (HTML), its "csl-json" script element, or its "meta" front matter."""
     site = context["site"]
-    return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
+    render = {"panel": cite_page.citation_panel, "csl-json": cite_page.csl_script, "meta": cite_page.head_meta}[part]
+    return Md(render(readout, page_url(site, readout), site.get("name", "")))
 
 
 def _year_chart(readouts, label: str) -> Md:
