@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
-GENERATED = ("index.md", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search")
+GENERATED = ("index.md", "feed.xml", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search")
 
 
 class WriteRefused(Exception):
@@ -52,7 +52,7 @@ def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
         relative = _checked(page.path).as_posix()
         if relative in targets:
             raise WriteRefused(f"two pages would be written to docs/{relative}")
-        targets[relative] = page.content.encode("utf-8")
+        targets[relative] = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
     written, unchanged = [], 0
     for relative, content in targets.items():
         destination = docs_dir / relative
