@@ -622,7 +622,7 @@ def _pick(rng: random.Random, pool: list[_Official], weights: list[float], exclu
 
 
 def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
-    """Write root/archive: the two registries and n readouts, all from random.Random(seed)."""
+    """Write root/archive: the registries (places as the real one) and n readouts, all from random.Random(seed)."""
     rng = random.Random(seed)
     officials = _officials(rng)
     initiatives = _initiatives(rng)
@@ -630,6 +630,7 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
     (archive / "readouts").mkdir(parents=True, exist_ok=True)
     (archive / "officials.yml").write_bytes(_officials_yaml(officials).encode("utf-8"))
     (archive / "initiatives.yml").write_bytes(_initiatives_yaml(initiatives).encode("utf-8"))
+    shutil.copyfile(Path(__file__).resolve().parent.parent / "archive" / "places.yml", archive / "places.yml")
 
     # Who can take part in a given year, and how likely: cumulative weights, built once.
     pools: dict[tuple[int, str], tuple[list[_Official], list[float]]] = {}

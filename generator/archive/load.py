@@ -200,6 +200,7 @@ class LoadedArchive:
     initiatives: RawDocument
     readouts: list[RawDocument]
     problems: list[Problem]
+    places: RawDocument | None = None
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -207,16 +208,18 @@ def readout_paths(archive_dir: Path) -> list[Path]:
 
 
 def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
-    """Every readout under archive/readouts (or only the given files), and both registries."""
+    """Every readout under archive/readouts (or only the given files), and the registries."""
     archive_dir = root / "archive"
     problems: list[Problem] = []
     officials, found = load_registry(archive_dir / "officials.yml", root)
     problems += found
     initiatives, found = load_registry(archive_dir / "initiatives.yml", root)
     problems += found
+    places, found = load_registry(archive_dir / "places.yml", root)
+    problems += found
     readouts = []
     for path in (only if only is not None else readout_paths(archive_dir)):
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems)
+    return LoadedArchive(officials, initiatives, readouts, problems, places)

@@ -1,4 +1,4 @@
-"""The registries of officials and initiatives: validated, and looked up by any name."""
+"""The registries of officials, initiatives and places: validated, and looked up by any name."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from . import schema
 from .load import BadValue, RawDocument
 from ..core.model import Initiative, Official, Position
 from ..core.problems import Problem
-from ..core.text import has_html, slugify
+from ..core.text import slugify
+from .entries import entries, text, texts
+from .places import Places, load_places
 
 _OFFICIAL_KEYS = ("name", "native", "country", "aliases", "positions")
 _POSITION_KEYS = ("title", "from", "to")
@@ -23,6 +25,7 @@ _INITIATIVE_KEYS = ("name", "short", "kind", "aliases", "since", "summary")
 class Registry:
     officials: tuple[Official, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
+    places: Places = field(default_factory=Places)
     _officials_by_name: dict[str, Official] = field(default_factory=dict)
     _initiatives_by_name: dict[str, Initiative] = field(default_factory=dict)
     _official_finder: "NameFinder | None" = None
@@ -123,47 +126,6 @@ def _closest(name: str, candidates: list[str]) -> str:
     return by_fold[match[0]] if match else ""
 
 
-def _text(doc: RawDocument, value, key_path, problems, required=True) -> str:
-    label = ".".join(str(k) for k in key_path[1:]) or str(key_path[-1])  # 'aliases.0', not '0'
-    if value is None:
-        if required:
-            problems.append(doc.problem(key_path, f"'{label}' is missing", "add it"))
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        problems.append(doc.problem(key_path, f"'{label}' must be text", "write it as a plain string"))
-        return ""
-    if has_html(value):
-        problems.append(doc.problem(key_path, f"'{label}' contains HTML", "write plain text, without < > or &entities;"))
-    return value.strip()
-
-
-def _texts(doc: RawDocument, value, key_path, problems) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        problems.append(doc.problem(key_path, f"'{key_path[-1]}' must be a list", "write one '- item' per line"))
-        return ()
-    return tuple(t for i, v in enumerate(value) if (t := _text(doc, v, key_path + (i,), problems)))
-
-
-def _entries(doc: RawDocument, keys: tuple[str, ...], problems: list[Problem]):
-    if doc.data is None and not problems:
-        problems.append(doc.problem((), "the registry is empty or missing", "it must be a YAML list of entries"))
-        return
-    if not isinstance(doc.data, list):
-        if doc.data is not None:
-            problems.append(doc.problem((), "the registry must be a YAML list", "start each entry with '- name:'"))
-        return
-    for index, entry in enumerate(doc.data):
-        if not isinstance(entry, dict):
-            problems.append(doc.problem((index,), "each entry must be a mapping", "start it with '- name:'"))
-            continue
-        for key in entry:
-            if key not in keys:
-                problems.append(doc.problem((index, key), f"unknown field {key!r}", "allowed: " + ", ".join(keys)))
-        yield index, entry
-
-
 def _date(doc, value, key_path, problems) -> date | None:
     if value is None:
         return None
@@ -195,28 +157,28 @@ def _positions(doc, value, key_path, problems) -> tuple[Position, ...]:
         end = _date(doc, item.get("to"), where + ("to",), problems)
         if start and end and end < start:
             problems.append(doc.problem(where + ("to",), "the position ends before it starts", "check 'from' and 'to'"))
-        positions.append(Position(_text(doc, item.get("title"), where + ("title",), problems), start, end))
+        positions.append(Position(text(doc, item.get("title"), where + ("title",), problems), start, end))
     return tuple(positions)
 
 
 def _one_of(doc: RawDocument, value, key_path, allowed: tuple[str, ...], problems) -> str:
     """A value from a closed list; anything else is an error that lists the list."""
-    text = _text(doc, value, key_path, problems)
-    if text and text not in allowed:
-        problems.append(doc.problem(key_path, f"unknown {key_path[-1]} {text!r}", "allowed: " + ", ".join(allowed)))
-    return text
+    written = text(doc, value, key_path, problems)
+    if written and written not in allowed:
+        problems.append(doc.problem(key_path, f"unknown {key_path[-1]} {written!r}", "allowed: " + ", ".join(allowed)))
+    return written
 
 
 def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
     officials = []
-    for index, entry in _entries(doc, _OFFICIAL_KEYS, problems):
-        name = _text(doc, entry.get("name"), (index, "name"), problems)
+    for index, entry in entries(doc, _OFFICIAL_KEYS, problems):
+        name = text(doc, entry.get("name"), (index, "name"), problems)
         country = _one_of(doc, entry.get("country"), (index, "country"), schema.COUNTRIES, problems)
         officials.append(Official(
             slug=slugify(name), name=name,
-            native=_text(doc, entry.get("native"), (index, "native"), problems),
+            native=text(doc, entry.get("native"), (index, "native"), problems),
             country=country,
-            aliases=_texts(doc, entry.get("aliases"), (index, "aliases"), problems),
+            aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
             positions=_positions(doc, entry.get("positions"), (index, "positions"), problems),
         ))
     return officials
@@ -224,8 +186,8 @@ def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
 
 def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
     initiatives = []
-    for index, entry in _entries(doc, _INITIATIVE_KEYS, problems):
-        name = _text(doc, entry.get("name"), (index, "name"), problems)
+    for index, entry in entries(doc, _INITIATIVE_KEYS, problems):
+        name = text(doc, entry.get("name"), (index, "name"), problems)
         kind = _one_of(doc, entry.get("kind"), (index, "kind"), schema.INITIATIVE_KINDS, problems)
         since = entry.get("since")
         if since is not None and (not isinstance(since, int) or isinstance(since, bool) or not 1800 < since < 2200):
@@ -233,9 +195,9 @@ def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
             since = None
         initiatives.append(Initiative(
             slug=slugify(name), name=name, kind=kind, since=since,
-            short=_text(doc, entry.get("short"), (index, "short"), problems, required=False),
-            summary=_text(doc, entry.get("summary"), (index, "summary"), problems),
-            aliases=_texts(doc, entry.get("aliases"), (index, "aliases"), problems),
+            short=text(doc, entry.get("short"), (index, "short"), problems, required=False),
+            summary=text(doc, entry.get("summary"), (index, "summary"), problems),
+            aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
         ))
     return initiatives
 
@@ -267,7 +229,8 @@ def _initiative_names(initiatives) -> dict[str, Initiative]:
     return names
 
 
-def load_registry(officials_doc: RawDocument, initiatives_doc: RawDocument, problems: list[Problem]) -> Registry:
+def load_registry(officials_doc: RawDocument, initiatives_doc: RawDocument, problems: list[Problem],
+                  places_doc: RawDocument | None = None) -> Registry:
     officials = _officials(officials_doc, problems)
     initiatives = _initiatives(initiatives_doc, problems)
     officials_by_name = _index_names(officials_doc, officials, lambda o: (o.name, *o.aliases), problems)
@@ -276,6 +239,7 @@ def load_registry(officials_doc: RawDocument, initiatives_doc: RawDocument, prob
     return Registry(
         officials=tuple(sorted(officials, key=lambda o: o.sort_key)),
         initiatives=tuple(sorted(initiatives, key=lambda i: i.sort_key)),
+        places=load_places(places_doc, problems) if places_doc is not None else Places(),
         _officials_by_name=officials_by_name,
         _initiatives_by_name=initiatives_by_name,
         _official_finder=NameFinder(officials_by_name),

@@ -340,7 +340,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
     When only some files were loaded, the others are read and validated too, to compare
     them with (duplicates, clashing addresses), unless `known` already holds them."""
     problems = list(loaded.problems)
-    registry = load_registry(loaded.officials, loaded.initiatives, problems)
+    registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)

@@ -75,3 +75,15 @@ def relative_path(target: str, source: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(there[common:])
+
+
+def link_between(target, here) -> str:
+    """The relative address from the page `here` to `target` (an item, a page path under docs/ or a
+    file), in MkDocs' directory form: what MkDocs itself writes for a Markdown link between them."""
+    there = site_path(target)
+    folders = site_path(here).split("/")[:-1]  # a page's address is a folder
+    parts = there.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..core.model import Readout
 from ..core.text import plain
 from . import cite
-from .addresses import citation_path, relative_path, site_path
+from .addresses import citation_path, link_between
 
 # In YAML's double-quoted scalars these end a line; JSON leaves them as they are.
 _YAML_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -54,7 +54,6 @@ def _format_block(name: str, label: str, text: str) -> Markup:
 
 def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Markup:
     """The "How to cite" block of a readout page, as one raw HTML block."""
-    here = site_path(readout)
     c = cite.cited(readout, page_url, site_name)
     parts = [Markup('<div class="readout-cite">\n'),
              Markup('<p>Permanent link: <a href="{0}">{0}</a></p>\n').format(page_url)]
@@ -63,8 +62,8 @@ def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Mark
                             'inferred; each citation&#8217;s note says how.</p>\n'))
     for name, (label, render) in cite.FORMATS.items():
         parts.append(_format_block(name, label, render(readout, page_url, site_name).rstrip("\n")))
-    bib = relative_path(citation_path(readout, "bib"), here)
-    ris = relative_path(citation_path(readout, "ris"), here)
+    bib = link_between(citation_path(readout, "bib"), readout)
+    ris = link_between(citation_path(readout, "ris"), readout)
     parts.append(Markup('<p class="cite-downloads">Download this citation: <a href="{0}" download>BibTeX '
                         '(.bib)</a> · <a href="{1}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
                         'and other reference managers.</p>\n').format(bib, ris))

@@ -10,17 +10,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..core import parallel
 from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite_page
+from . import charts, cite_page, html
 from .index import Indexes
 from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
+from .html import long_date
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
 LIST_LIMIT = 200
@@ -66,24 +67,8 @@ def demote(markdown: str, under: int = 1):
     return Md(result) if isinstance(markdown, Md) else result
 
 
-def _label(item) -> str:
-    if isinstance(item, (Official, Initiative, Venue)):
-        return item.name
-    if isinstance(item, YearPage):
-        return str(item.year)
-    if isinstance(item, Readout):
-        return item.title
-    if isinstance(item, Event):
-        return f"{long_date(item.date)}: " + ", ".join(o.name for o in item.officials)
-    return str(item)
-
-
-def long_date(value: date | None) -> str:
-    return f"{value.day} {value:%B} {value.year}" if value else ""
-
-
 def _finalize(value):
-    if isinstance(value, Md):
+    if isinstance(value, (Md, Markup)):
         return value
     if value is None:
         return ""
@@ -97,12 +82,36 @@ def _href(context, item) -> Md:
 
 @jinja2.pass_context
 def _link(context, item, label=None) -> Md:
-    return Md(f"[{escape_md(label if label is not None else _label(item))}]({_href(context, item)})")
+    return Md(f"[{escape_md(label if label is not None else html.label_of(item))}]({_href(context, item)})")
 
 
 @jinja2.pass_context
 def _links(context, items, separator=", ") -> Md:
     return Md(separator.join(_link(context, item) for item in items))
+
+
+@jinja2.pass_context
+def _a(context, item, label=None) -> Markup:
+    return html.link(item, context["page_path"], label)
+
+
+@jinja2.pass_context
+def _a_list(context, items, separator=", ") -> Markup:
+    return html.links(items, context["page_path"], separator)
+
+
+@jinja2.pass_context
+def _readout_list(context, readouts, detail="officials") -> Markup:
+    return html.readout_list(readouts, context["page_path"], detail)
+
+
+@jinja2.pass_context
+def _count_list(context, pairs, noun="", sizes=None, label=None) -> Markup:
+    """count_list of (item, count or collection) pairs, or of items counted by the length of
+    their attribute `sizes`; `label` names the attribute a link shows instead of the name."""
+    counted = [(item, len(getattr(item, sizes))) for item in pairs] if sizes else [
+        (item, count if isinstance(count, int) else len(count)) for item, count in pairs]
+    return html.count_list(counted, context["page_path"], noun, (lambda item: getattr(item, label)) if label else None)
 
 
 @jinja2.pass_context
@@ -135,6 +144,7 @@ def _yaml_text(value) -> Md:
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        extensions=["jinja2.ext.do"],
         autoescape=False,  # the output is Markdown; _finalize escapes for Markdown instead
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -146,7 +156,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
                        permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
                        cite=_cite, year_chart=_year_chart, year_page=YearPage)
-    env.globals["list_limit"] = LIST_LIMIT
+    # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
+    env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
+    env.globals.update(list_limit=LIST_LIMIT, table=html.table)
     return env
 
 
