@@ -3,7 +3,7 @@
  *
  * The buttons are in the page, hidden: without script a reader selects the text in its
  * box (each box takes the keyboard focus). With script they are shown; a press copies the
- * citation's text and says so in the block's status line, which screen readers announce.
+ * citation's text and says so beside the button, in a status that screen readers announce.
  * Nothing is fetched and nothing comes from another host.
  */
 (function () {
@@ -36,10 +36,10 @@
   function setUp() {
     var panels = document.querySelectorAll(".readout-cite");
     Array.prototype.forEach.call(panels, function (panel) {
-      var status = panel.querySelector(".cite-status");
       Array.prototype.forEach.call(panel.querySelectorAll("button[data-cite-copy]"), function (button) {
         var box = document.getElementById(button.getAttribute("data-cite-copy"));
-        if (!box) return;
+        var status = button.parentNode.querySelector(".cite-status");
+        if (!box || !status) return;
         button.hidden = false;
         button.addEventListener("click", function () {
           var label = button.textContent.replace(/^Copy /, "");

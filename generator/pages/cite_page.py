@@ -46,9 +46,10 @@ def _format_block(name: str, label: str, text: str) -> Markup:
     return Markup(
         '<div class="cite-format">\n'
         '<p class="cite-format__label" id="{id}-label">{label}</p>\n'
-        '<pre id="{id}" aria-labelledby="{id}-label" tabindex="0"><code>{text}</code></pre>\n'
+        '<pre id="{id}" class="cite-text" aria-labelledby="{id}-label" tabindex="0">{text}</pre>\n'
         '<p class="cite-format__actions"><button type="button" class="md-button cite-copy" '
-        'data-cite-copy="{id}" hidden>Copy {label}</button></p>\n'
+        'data-cite-copy="{id}" hidden>Copy {label}</button> '
+        '<span class="cite-status" role="status" aria-live="polite"></span></p>\n'
         '</div>\n').format(id=block_id, label=label, text=text)
 
 
@@ -57,17 +58,17 @@ def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Mark
     c = cite.cited(readout, page_url, site_name)
     parts = [Markup('<div class="readout-cite">\n'),
              Markup('<p>Permanent link: <a href="{0}">{0}</a></p>\n').format(page_url)]
-    if c.title_supplied or c.publisher_inferred or c.published_inferred or c.meeting_inferred:
-        parts.append(Markup('<p class="cite-marks">Square brackets mark what the archive supplied or '
-                            'inferred; each citation&#8217;s note says how.</p>\n'))
-    for name, (label, render) in cite.FORMATS.items():
-        parts.append(_format_block(name, label, render(readout, page_url, site_name).rstrip("\n")))
     bib = link_between(citation_path(readout, "bib"), readout)
     ris = link_between(citation_path(readout, "ris"), readout)
     parts.append(Markup('<p class="cite-downloads">Download this citation: <a href="{0}" download>BibTeX '
                         '(.bib)</a> · <a href="{1}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
                         'and other reference managers.</p>\n').format(bib, ris))
-    parts.append(Markup('<p class="cite-status" role="status" aria-live="polite"></p>\n</div>'))
+    if c.title_supplied or c.publisher_inferred or c.published_inferred or c.meeting_inferred:
+        parts.append(Markup('<p class="cite-marks">Square brackets mark what the archive supplied or '
+                            'inferred; each citation&#8217;s note says how.</p>\n'))
+    for name, (label, render) in cite.FORMATS.items():
+        parts.append(_format_block(name, label, render(readout, page_url, site_name).rstrip("\n")))
+    parts.append(Markup('</div>'))
     return Markup("").join(parts)
 
 
