@@ -71,7 +71,7 @@ def test_every_feed_of_an_official_or_initiative_is_atom(data, site_url):
 def test_a_feed_holds_the_fifty_added_last(fixture_archive):
     template = fixture_archive.readouts[-1]
     start = date(2024, 1, 1)
-    many = [replace(template, slug=f"{template.date}-call-{i}", added=start + timedelta(days=i),
+    many = [replace(template, id=f"{template.date}-call-{i}", added=start + timedelta(days=i),
                     updated=None) for i in range(FEED_SIZE + 10)]
     archive = make_archive(fixture_archive.officials, fixture_archive.initiatives, many)
     root = ET.fromstring(atom_feed("All", "feed.xml", SITE["url"], archive.readouts, SITE).encode())

@@ -47,8 +47,8 @@ def talks(project):
 def inferred(talks):
     """The Mokhber case: no headline (the title is the archive's), the publisher known from a photo credit."""
     return replace(talks, title="Wang Yi and Zarif hold talks in Tehran", title_supplied=True, headline="",
-                   inferred={"source.publisher": "From the photo credit (Xinhua).",
-                             "date": 'The text says "on Saturday".'},
+                   inferred=(("date", 'The text says "on Saturday".'),
+                             ("source.publisher", "From the photo credit (Xinhua).")),
                    source=replace(talks.source, url="", archived=("https://web.archive.org/web/2021/x",)))
 
 
