@@ -27,6 +27,7 @@ from generator.build.write import GENERATED
 
 FIRST_DAY = date(1996, 1, 1)
 LAST_DAY = date(2025, 12, 31)
+ARCHIVE_OPENED = date(2024, 1, 1)  # readouts of earlier meetings entered the archive from then on
 OFFICIALS_PER_COUNTRY = 100
 INITIATIVE_COUNT = 30
 SECOND_ACCOUNT_SHARE = 0.05
@@ -590,8 +591,9 @@ class _Writer:
         return "\n\n".join(paragraphs) + "\n", mentioned
 
 
-def _front_matter(r: _Readout, title: str, published: date | None, url: str, notes: str) -> str:
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {r.day.isoformat()}", f"kind: {r.kind}"]
+def _front_matter(r: _Readout, slug: str, title: str, published: date | None, url: str, notes: str) -> str:
+    lines = ["---", f"id: {slug}", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {r.day.isoformat()}",
+             f"kind: {r.kind}"]
     if r.venue:
         lines.append(f"venue: {_scalar(r.venue)}")
     if r.occasion:
@@ -607,6 +609,10 @@ def _front_matter(r: _Readout, title: str, published: date | None, url: str, not
     if published:
         lines.append(f"  published: {published.isoformat()}")
     lines.append("  language: en")
+    added = max(r.day, ARCHIVE_OPENED) + timedelta(days=r.day.toordinal() % 8)
+    if url:
+        lines.append(f"  captured: {added.isoformat()}")
+    lines.append(f"added: {added.isoformat()}")
     if notes:
         lines.append(f"notes: {json.dumps(notes, ensure_ascii=False)}")
     lines.append("---")
@@ -719,7 +725,7 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
         body, absent = writer.body(r)
         if absent is not None:  # as a curator would: the check warns about a name the front matter leaves out
             notes = f"{notes} {absent.name} is mentioned but did not take part.".strip()
-        text = _front_matter(r, title, published, url, notes) + body
+        text = _front_matter(r, slug, title, published, url, notes) + body
         folder = archive / "readouts" / str(r.day.year)
         if r.day.year not in years_made:
             folder.mkdir(parents=True, exist_ok=True)

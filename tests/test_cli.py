@@ -23,6 +23,8 @@ source:
   publisher: Somebody
   published: 2022-08-06
   language: en
+id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi
+added: 2024-01-15
 ---
 Xi Jinping spoke with Ebrahim Raisi on the phone.
 """
@@ -30,9 +32,21 @@ NAME = "2022/2022-08-05-xi-jinping-speaks-with-ebrahim-raisi.md"
 SHOWN = f"archive/readouts/{NAME}"
 
 
+ENTRY = f"\n- id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi\n  year: 2022\n  path: {SHOWN}\n"
+
+
 @pytest.fixture
-def real(tmp_path: Path) -> Path:
+def unlisted(tmp_path: Path) -> Path:
+    """The real archive, about to receive CALL as a new readout."""
     return make_project(tmp_path / "project", REPO / "archive")
+
+
+@pytest.fixture
+def real(unlisted: Path) -> Path:
+    """The real archive, with CALL's id listed among the published ones, as its pull request does."""
+    with (unlisted / "archive/published-ids.yml").open("a", encoding="utf-8") as ids:
+        ids.write(ENTRY)
+    return unlisted
 
 
 def _check(capsys, root: Path, *args: str) -> tuple[int, list[str], str]:
@@ -48,8 +62,15 @@ def _check_one(capsys, root: Path, text: str, *options: str) -> tuple[int, list[
     return code, lines
 
 
-def test_a_sound_readout_passes(real, capsys):
-    assert _check_one(capsys, real, CALL) == (EXIT_OK, ["check: 0 error(s), 0 warning(s)"])
+def test_a_sound_readout_passes_once_its_id_is_listed(unlisted, capsys):
+    assert _check_one(capsys, unlisted, CALL) == (EXIT_OK, [
+        f"{SHOWN}:12:1: warning: the id '2022-08-05-xi-jinping-speaks-with-ebrahim-raisi' is not yet among the "
+        "published ids (add an entry to archive/published-ids.yml, so that its address never changes: "
+        f"id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi, year: 2022, path: {SHOWN})",
+        "check: 0 error(s), 1 warning(s)"])
+    with (unlisted / "archive/published-ids.yml").open("a", encoding="utf-8") as ids:
+        ids.write(ENTRY)
+    assert _check_one(capsys, unlisted, CALL) == (EXIT_OK, ["check: 0 error(s), 0 warning(s)"])
 
 
 def test_an_unknown_name_suggests_the_closest_registry_name(real, capsys):
@@ -105,7 +126,7 @@ def test_an_official_named_in_the_text_but_not_listed_is_a_gentle_warning(real, 
     text = CALL.replace("on the phone.", "on the phone. Premier Li Qiang sent his regards.")
     code, lines = _check_one(capsys, real, text)
     assert code == EXIT_OK
-    assert lines[0] == (f"{SHOWN}:5:1: warning: the text names 'Li Qiang' (line 13), who is not among 'officials' "
+    assert lines[0] == (f"{SHOWN}:5:1: warning: the text names 'Li Qiang' (line 15), who is not among 'officials' "
                         "(add them if they took part; if they did not, name them in 'notes' "
                         "(\"... is mentioned but did not take part\"))")
     assert lines[-1] == "check: 0 error(s), 1 warning(s)"
@@ -118,9 +139,9 @@ def test_an_initiative_named_in_the_text_but_not_listed_is_a_warning(real, capsy
     code, lines = _check_one(capsys, real, text)
     assert code == EXIT_OK
     assert lines[:2] == [
-        f"{SHOWN}:2:1: warning: the text names 'Belt and Road Initiative' (line 13), which is not among 'initiatives' "
+        f"{SHOWN}:2:1: warning: the text names 'Belt and Road Initiative' (line 15), which is not among 'initiatives' "
         "(add '- Belt and Road Initiative' under 'initiatives:' if the readout raises it; if not, say why in 'notes')",
-        f"{SHOWN}:2:1: warning: the text names 'Global Development Initiative' (line 13), which is not among "
+        f"{SHOWN}:2:1: warning: the text names 'Global Development Initiative' (line 15), which is not among "
         "'initiatives' (add '- Global Development Initiative' under 'initiatives:' if the readout raises it; "
         "if not, say why in 'notes')"]
     listed = text.replace("source:\n", "initiatives:\n  - BRI\nsource:\n")
@@ -135,6 +156,7 @@ def test_a_date_after_publication_or_in_the_future_is_a_warning(real, capsys):
                                          "'source.published')")
     future = (date.today() + timedelta(days=400)).isoformat()
     text = CALL.replace("date: 2022-08-05", f"date: {future}").replace("  published: 2022-08-06\n", "")
+    text = text.replace("id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi", f"id: {future}-call")
     path = write_readout(real, f"{future[:4]}/{future}-call.md", text)
     code, lines, _ = _check(capsys, real, str(path))
     assert (code, lines[0]) == (EXIT_OK, f"archive/readouts/{future[:4]}/{future}-call.md:3:1: warning: 'date' "
@@ -144,7 +166,11 @@ def test_a_date_after_publication_or_in_the_future_is_a_warning(real, capsys):
 
 def test_a_likely_duplicate_is_found_even_when_one_file_is_checked(real, capsys):
     write_readout(real, NAME, CALL)
-    other = write_readout(real, "2022/2022-08-05-again.md", CALL.replace("Raisi\"", "Raisi by Phone\""))
+    again = CALL.replace("Raisi\"", "Raisi by Phone\"").replace("id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi",
+                                                                "id: 2022-08-05-again")
+    with (real / "archive/published-ids.yml").open("a", encoding="utf-8") as ids:
+        ids.write("\n- id: 2022-08-05-again\n  year: 2022\n  path: archive/readouts/2022/2022-08-05-again.md\n")
+    other = write_readout(real, "2022/2022-08-05-again.md", again)
     code, lines, _ = _check(capsys, real, str(other))
     assert code == EXIT_OK
     assert lines == [
@@ -152,7 +178,7 @@ def test_a_likely_duplicate_is_found_even_when_one_file_is_checked(real, capsys)
         f"{SHOWN}: the same date, participants and publisher (if it is the same readout, keep one file; if it is "
         "another account, check the date, the participants and the publisher)",
         "check: 0 error(s), 1 warning(s)"]
-    other.write_text(CALL.replace("publisher: Somebody", "publisher: Somebody Else"), encoding="utf-8")
+    other.write_text(again.replace("publisher: Somebody", "publisher: Somebody Else"), encoding="utf-8")
     assert _check(capsys, real, str(other))[:2] == (EXIT_OK, ["check: 0 error(s), 0 warning(s)"])
 
 

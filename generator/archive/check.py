@@ -20,4 +20,4 @@ def archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[
     problems = sorted(problems)
     if any(p.severity == ERROR for p in problems):
         return None, problems
-    return make_archive(registry.officials, registry.initiatives, readouts), problems
+    return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects), problems

@@ -201,6 +201,7 @@ class LoadedArchive:
     readouts: list[RawDocument]
     problems: list[Problem]
     places: RawDocument | None = None
+    published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -222,4 +223,8 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places)
+    published = None
+    if (archive_dir / "published-ids.yml").exists():
+        published, found = load_registry(archive_dir / "published-ids.yml", root)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems, places, published)

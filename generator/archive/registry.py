@@ -30,6 +30,7 @@ class Registry:
     _initiatives_by_name: dict[str, Initiative] = field(default_factory=dict)
     _official_finder: "NameFinder | None" = None
     _initiative_finder: "NameFinder | None" = None
+    redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
 
     def official(self, name: str) -> Official | None:
         return self._officials_by_name.get(name.casefold())

@@ -23,7 +23,7 @@ MAX_NOTES = 2000
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text | date | kind | names | url | language | mapping | slug
+    type: str  # text | date | kind | officials | initiatives | url | urls | language | mapping | slug | id | flag | inferred | notes
     required: bool
     description: str
     example: str = ""
@@ -37,11 +37,27 @@ SOURCE_FIELDS = (
           "https://example.org/readout.html"),
     Field("published", "date", False, "The day the page was published (YYYY-MM-DD), when known.", "2022-07-29"),
     Field("language", "language", True, "The language of the text as archived: a two-letter code.", "en"),
+    Field("captured", "date", False,
+          "The day the text was copied from its source, or last checked against it (YYYY-MM-DD).", "2023-11-02"),
+    Field("archived", "urls", False,
+          "Copies of the page in a web archive or perma service (http or https addresses), as a list.",
+          "[https://web.archive.org/web/20231102000000/https://example.org/readout.html]"),
 )
 
 FIELDS = (
-    Field("title", "text", True, "The headline as published.",
+    Field("id", "id", True,
+          "The readout's permanent identifier, which its page address is made from: lowercase letters, "
+          "digits and hyphens, usually <date>-<words>. Never change it once published (see "
+          "archive/published-ids.yml).", "2022-07-29-xi-jinping-speaks-with-ebrahim-raisi"),
+    Field("title", "text", True,
+          "The headline as published; when the page has none, a title in the same style, with "
+          "'title_supplied: true'.",
           "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"),
+    Field("title_supplied", "flag", False,
+          "true when the title is the archive's own because the page shows no headline.", "false"),
+    Field("headline", "text", False,
+          "The headline exactly as published, when it differs from the title (a shortened or "
+          "corrected title, or one in another language).", ""),
     Field("date", "date", True,
           "The day the meeting or call took place (YYYY-MM-DD), not the day it was published.", "2022-07-29"),
     Field("kind", "kind", True, "What took place: " + " | ".join(KINDS) + ".", "phone call"),
@@ -59,6 +75,13 @@ FIELDS = (
           "A shared key for accounts of the same meeting that the date and participants do not tie "
           "together: lowercase letters, digits and hyphens.", "2022-07-29-xi-raisi-call"),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
+    Field("inferred", "inferred", False,
+          "Values the archive worked out rather than read on the page: each field's name (for example "
+          "date, venue, source.publisher) with the basis for it.",
+          "{date: \"From 'on Friday' in the text: the Friday of the official readout of the same call.\"}"),
+    Field("added", "date", True, "The day the readout entered the archive (YYYY-MM-DD).", "2023-11-02"),
+    Field("updated", "date", False,
+          "The day the text or its facts last changed (YYYY-MM-DD), when that is after 'added'.", ""),
     Field("notes", "notes", False,
           "Editorial notes: corrections, how the date was established, spellings in the original. "
           "The body itself keeps the source's words.", "The original spells the name \"Reahy\"."),
@@ -66,6 +89,10 @@ FIELDS = (
 
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 SOURCE_FIELD_NAMES = tuple(f.name for f in SOURCE_FIELDS)
+# The fields a value can be marked inferred in: every value a source could state.
+INFERABLE = tuple(f.name for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
+                  and f.name not in ("title", "event", "added", "updated", "headline")) \
+    + tuple("source." + f.name for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
 
 
 def _json_type(field: Field) -> dict:
@@ -81,9 +108,18 @@ def _json_type(field: Field) -> dict:
         return schema
     if field.type == "url":
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
+    if field.type == "urls":
+        url = {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "array", "items": url, "minItems": 1, "uniqueItems": True}
+    if field.type == "flag":
+        return {"type": "boolean"}
+    if field.type == "inferred":
+        basis = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": "^[^<>]*$"}
+        return {"type": "object", "minProperties": 1, "additionalProperties": False,
+                "properties": {name: basis for name in INFERABLE}}
     if field.type == "language":
         return {"type": "string", "pattern": "^[a-z]{2}$"}
-    if field.type == "slug":
+    if field.type in ("slug", "id"):
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     if field.type == "mapping":
         return _object(field.fields)

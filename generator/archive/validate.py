@@ -18,8 +18,11 @@ from .schema import SAFE_URL as _URL
 from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
+from .identity import check_identities
 from .registry import Registry, load_registry
-from ..core.text import has_html, summarise
+from ..core.text import summarise
+from .fields import check_date as _check_date, check_text as _check_text
+from .record import check_record, check_source_record
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -32,39 +35,6 @@ _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the closing bracket of a li
 _REFERENCE_LINK = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)",
                              re.MULTILINE)  # in quotes and list items too
 _ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # attr_list would make `{: onclick=...}` an attribute
-
-
-def _check_text(doc: RawDocument, value, key_path, problems, limit=schema.MAX_TEXT, multiline=False) -> str:
-    name = ".".join(str(k) for k in key_path)
-    if not isinstance(value, str) or isinstance(value, BadValue):
-        shown = value.text if isinstance(value, BadValue) else value
-        problems.append(doc.problem(key_path, f"'{name}' must be text, not {type(shown).__name__} {shown!r}",
-                                    "put the value in double quotes"))
-        return ""
-    value = value.strip()
-    if not value:
-        problems.append(doc.problem(key_path, f"'{name}' is empty", "fill it in or leave the field out"))
-    elif len(value) > limit:
-        problems.append(doc.problem(key_path, f"'{name}' is {len(value)} characters, over the limit of {limit}", "shorten it"))
-    elif has_html(value):
-        problems.append(doc.problem(key_path, f"'{name}' contains HTML or an HTML entity",
-                                    "write plain text, without < > or &name; (an & alone is fine)"))
-    elif not multiline and "\n" in value:
-        problems.append(doc.problem(key_path, f"'{name}' must be one line", "join the lines"))
-    return value
-
-
-def _check_date(doc: RawDocument, value, key_path, problems) -> date | None:
-    name = ".".join(str(k) for k in key_path)
-    if isinstance(value, BadValue):
-        problems.append(doc.problem(key_path, f"'{name}' is an impossible date ({value.text}): {value.reason}",
-                                    "write a real day as YYYY-MM-DD"))
-    elif isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    else:
-        problems.append(doc.problem(key_path, f"'{name}' must be a date, not {value!r}",
-                                    "write it as YYYY-MM-DD, without quotes, for example 2023-10-26"))
-    return None
 
 
 def _check_names(doc, value, key_path, problems, resolve, closest, what, registry_sound=True) -> tuple:
@@ -136,7 +106,9 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
         problems.append(doc.problem(("source", "language"), f"'source.language' must be a two-letter code, not {language!r}",
                                     "for example en, zh or fa"))
         language = ""
-    return Source(publisher=publisher, language=language or "", url=url, published=published)
+    captured, archived = check_source_record(doc, value, problems)
+    return Source(publisher=publisher, language=language or "", url=url, published=published,
+                  captured=captured, archived=archived)
 
 
 @functools.lru_cache(maxsize=4)
@@ -315,17 +287,19 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
                                     "lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call"))
     notes = _check_text(doc, data["notes"], ("notes",), problems, schema.MAX_NOTES, multiline=True) if data.get("notes") is not None else ""
     source = _check_source(doc, data["source"], problems) if data.get("source") is not None else None
+    record = check_record(doc, data, problems)
     _check_body(doc, problems)
     _check_dates(doc, when, source, problems)
     named = registry.officials_named(doc.body)
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
-    slug = _check_path(doc, when, problems)
-    if len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None:
+    _check_path(doc, when, problems)
+    if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
+            or not record["id"] or record["added"] is None):
         return None
     participants = {o.slug for o in officials}
     return Readout(
-        slug=slug, source_path=doc.display, title=title, date=when, kind=kind, venue=venue, occasion=occasion,
+        **record, source_path=doc.display, title=title, date=when, kind=kind, venue=venue, occasion=occasion,
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
@@ -333,12 +307,13 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     )
 
 
-def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
+def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, identities: bool = True
                      ) -> tuple[Registry, list[Readout], list[Problem]]:
     """The registry and every sound readout, with every problem in the archive.
 
     When only some files were loaded, the others are read and validated too, to compare
-    them with (duplicates, clashing addresses), unless `known` already holds them."""
+    them with (duplicates, ids), unless `known` already holds them. Without `identities`
+    (one share of a larger archive), the ids are left to check_identities over the whole."""
     problems = list(loaded.problems)
     registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
@@ -348,26 +323,22 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None
                and (r := validate_readout(doc, registry, problems, registries))]
     readouts = [r for _, r in checked]
     rest = known if known is not None else _rest_of_archive(loaded, registry)  # compared with all the others
-    problems += clashing_addresses(readouts, {r.url_path: r.source_path for r in rest})
+    if identities:
+        published = loaded.published if loaded.published is None or loaded.published.display not in unreadable else None
+        redirects, found = check_identities(published, readouts + list(rest), _root(loaded))
+        registry.redirects = tuple(redirects)
+        problems += [p for p in found if p.severity == ERROR or p.path not in {r.source_path for r in rest}]
     _check_duplicates(checked, rest, problems)
     return registry, readouts, problems
 
 
-def clashing_addresses(readouts: list[Readout], seen: dict[str, str] | None = None) -> list[Problem]:
-    """Readouts whose pages would land on one address (seen: addresses already taken, by file)."""
-    seen = dict(seen or {})
-    problems = []
-    for readout in readouts:
-        other = seen.setdefault(readout.url_path, readout.source_path)
-        if other != readout.source_path:
-            problems.append(Problem(readout.source_path, 1, 1, ERROR, f"the page address clashes with {other}",
-                                    "rename one of the files"))
-    return problems
+def _root(loaded: LoadedArchive):
+    return loaded.officials.path.parent.parent
 
 
 def _rest_of_archive(loaded: LoadedArchive, registry: Registry) -> list[Readout]:
     """The sound readouts of the archive that were not loaded, when only some files are checked."""
-    archive_dir = loaded.officials.path.parent
+    archive_dir = _root(loaded) / "archive"
     given = {doc.path.resolve() for doc in loaded.readouts}
     rest = []
     for path in readout_paths(archive_dir):

@@ -65,6 +65,8 @@ _YAML_WORDS = {"yes", "no", "true", "false", "null", "on", "off", "y", "n", "~"}
 
 
 def _yaml(value, quoted: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
@@ -92,16 +94,20 @@ def _front_matter(fields: dict, schema_url: str, comments: dict[str, str], remar
         else:
             lines.append(f"{indent}{key}: {_yaml(value, quoted=key in ('title', 'notes'))}{note}")
 
-    for key in ("title", "date", "kind", "venue", "occasion", "officials", "initiatives"):
+    for key in ("id", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials", "initiatives"):
         if fields.get(key) or key in comments:
             field_line(key, fields.get(key))
     lines.append("source:")
-    for key in ("publisher", "url", "published", "language"):
+    for key in ("publisher", "url", "published", "language", "captured"):
         if fields["source"].get(key) or ("source." + key) in comments:
             note = comments.get("source." + key)
             value = fields["source"].get(key)
             suffix = f"  # {_comment(note)}" if note else ""
             lines.append(f"  {key}:{suffix}" if not value else f"  {key}: {_yaml(value)}{suffix}")
+    if fields.get("inferred"):
+        lines.append("inferred:")
+        lines.extend(f"  {key}: {_yaml(basis, quoted=True)}" for key, basis in fields["inferred"].items())
+    field_line("added", fields["added"])
     if fields.get("notes"):
         field_line("notes", fields["notes"])
     lines.extend("# " + _comment(remark) if remark else "#" for remark in remarks)
@@ -147,6 +153,7 @@ class _Findings:
     undetermined: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, str] = field(default_factory=dict)  # field → how the draft worked its value out
 
 
 @dataclass
@@ -195,6 +202,7 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today
         source_of = "the dateline" if from_dateline else "the page's date"
         findings.notes.append(f"The text says the {what} took place \"{finding.phrase}\", which is {long_date(when)}, "
                               f"counted from {source_of}.")
+        findings.inferred["date"] = f"From \"{finding.phrase}\" in the text, counted from {source_of}."
     elif finding.how == "weekday":
         other = _same_encounter(root, officials, kind, finding.weekday, None) if officials else None
         if other:
@@ -202,6 +210,8 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today
             findings.notes.append(f"The text says the {what} took place \"{finding.phrase}\" and the page shows no "
                                   f"date; {long_date(when)} is the date of another account of the same {what} in the "
                                   f"archive ({other.source_path}).")
+            findings.inferred["date"] = (f"From \"{finding.phrase}\" in the text: the date of another account of "
+                                         f"the same {what} ({other.id}).")
         else:
             findings.undetermined.append(f"date (the text says {finding.phrase!r} but gives no date to count from)")
     if when is None and finding.how != "weekday":
@@ -212,13 +222,14 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today
 
 
 def _source(page: Page, url: str, publisher: str, agency: str, published: date | None, body_text: str,
-            findings: _Findings) -> dict:
+            today: date, findings: _Findings) -> dict:
     header = page.navigation + ([page.title] if page.title else [])
     found_publisher, how = sources.publisher(url, header, agency, page.credits)
     publisher = publisher or found_publisher
     if publisher and how == "photo credit" and publisher == found_publisher:
         findings.notes.append(f"The publisher is identified from the photo credit "
                               f"({page.credits[0].lstrip('©(c) ').split('/')[0]}).")
+        findings.inferred["source.publisher"] = f"From the photo credit ({page.credits[0]})."
     for key, missing, comment in (
             ("publisher", not publisher, "who published the page: not found in the text (use --publisher)"),
             ("url", not url, "the page's address, https://... (use --url)"),
@@ -226,7 +237,8 @@ def _source(page: Page, url: str, publisher: str, agency: str, published: date |
         if missing:
             findings.comments["source." + key] = comment
             findings.undetermined.append("source." + key)
-    return {"publisher": publisher, "url": url, "published": published, "language": sources.language(body_text)}
+    return {"publisher": publisher, "url": url, "published": published, "language": sources.language(body_text),
+            "captured": today}
 
 
 def _remarks(unresolved: list[str], mentioned: list[str]) -> list[str]:
@@ -296,24 +308,26 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     participants = {o.slug for o in officials}
     mentioned = [o.name for o in registry.mentioned_officials(body_text) if o.slug not in participants]
     unresolved = people.unresolved_names(registry, page.title + "\n" + body_text)
-    source = _source(page, url, publisher, dateline.agency, published, body_text, findings)
+    source = _source(page, url, publisher, dateline.agency, published, body_text, today, findings)
     paragraphs = list(page.paragraphs)
     if page.caption and not paragraphs[0].startswith("## ") and "*" not in paragraphs[0]:
         paragraphs[0] = f"*{paragraphs[0]}*"
         findings.notes.append("The opening paragraph in italics is the photo caption.")
 
+    path = _draft_path(title, when)
     fields = {
-        "title": title, "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
+        "id": Path(path).stem, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
         "officials": [o.name for o in officials],
         "initiatives": [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + body_text)],
-        "source": source, "notes": " ".join(findings.notes),
+        "source": source, "added": today, "notes": " ".join(findings.notes),
+        "inferred": {key: findings.inferred[key] for key in schema.INFERABLE if key in findings.inferred},
     }
     if not fields["venue"]:
         fields.pop("venue")
     schema_url = _site_url(root) + SCHEMA_PATH
     text = (_front_matter(fields, schema_url, findings.comments, _remarks(unresolved, mentioned))
             + "\n\n".join(paragraphs) + "\n")
-    return Draft(path=_draft_path(title, when), text=text, fields=fields, undetermined=findings.undetermined,
+    return Draft(path=path, text=text, fields=fields, undetermined=findings.undetermined,
                  unresolved=unresolved, mentioned=mentioned, removed=page.removed)
 
 def _site_url(root: Path) -> str:

@@ -30,6 +30,11 @@ class Official:
     def sort_key(self) -> tuple:
         return (self.name.casefold(), self.slug)
 
+    def position_on(self, day: date) -> tuple[Position, ...]:
+        """The positions held on that day, in the registry's order; an open end is held still."""
+        return tuple(p for p in self.positions
+                     if (p.start is None or p.start <= day) and (p.end is None or day <= p.end))
+
 
 @dataclass(frozen=True)
 class Initiative:
@@ -56,12 +61,14 @@ class Source:
     language: str
     url: str = ""
     published: date | None = None
+    captured: date | None = None  # the day the text was copied from its source or last checked
+    archived: tuple[str, ...] = ()  # web-archive copies of the page
 
 
 @dataclass(frozen=True)
 class Readout:
-    slug: str  # the file name without .md: <date>-<words>
-    source_path: str  # archive/readouts/<year>/<slug>.md
+    id: str  # the permanent identifier the page address is made from; never changes once published
+    source_path: str  # archive/readouts/<year>/<file>.md
     title: str
     date: date
     kind: str
@@ -74,7 +81,31 @@ class Readout:
     body: str
     summary: str
     event_key: str
+    added: date
+    updated: date | None = None  # None: unchanged since it was added
+    title_supplied: bool = False  # the title is the archive's own; the page shows no headline
+    headline: str = ""  # the headline as published, when it differs from the title
+    inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """The readout's id: what every address, anchor and key is made from."""
+        return self.id
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.added
+
+    def is_inferred(self, field_path: str) -> bool:
+        return any(name == field_path for name, _ in self.inferred)
+
+    def inferred_basis(self, field_path: str) -> str:
+        return next((basis for name, basis in self.inferred if name == field_path), "")
+
+    def positions_of(self, official: Official) -> tuple[Position, ...]:
+        """What the official held on the day of the meeting or call."""
+        return official.position_on(self.date)
 
     @property
     def year(self) -> int:
@@ -83,7 +114,7 @@ class Readout:
     @property
     def url_path(self) -> str:
         """Where the page sits under docs/, without the .md."""
-        return f"readouts/{self.date.year}/{self.slug}"
+        return f"readouts/{self.date.year}/{self.id}"
 
     @property
     def sort_key(self) -> tuple:
@@ -142,11 +173,21 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """A published address that no longer holds a page of its own: a retired id, or a readout
+    whose year changed. Its page sends readers (and link checkers) on to the readout."""
+
+    address: str  # under docs/, without the .md, like Readout.url_path
+    target: Readout
+
+
+@dataclass(frozen=True)
 class Archive:
     officials: tuple[Official, ...]
     initiatives: tuple[Initiative, ...]
     readouts: tuple[Readout, ...]  # newest first
     events: tuple[Event, ...]  # newest first; only meetings with several accounts
+    redirects: tuple[Redirect, ...] = ()
 
 
 def _event_key(readout: Readout) -> tuple:
@@ -163,7 +204,7 @@ def _event_slug(readouts: list[Readout]) -> str:
     return f"{first.date.isoformat()}-{names}"
 
 
-def make_archive(officials, initiatives, readouts) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=()) -> Archive:
     """The whole archive, sorted once; accounts of one meeting grouped into events."""
     ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
     groups: dict[tuple, list[Readout]] = {}
@@ -180,4 +221,5 @@ def make_archive(officials, initiatives, readouts) -> Archive:
         events.append(Event(slug=_event_slug(accounts), date=min(r.date for r in accounts),
                             readouts=tuple(accounts), officials=tuple(people.values())))
     events.sort(key=lambda e: (-e.date.toordinal(), e.slug))
-    return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered, events=tuple(events))
+    return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered, events=tuple(events),
+                   redirects=tuple(sorted(redirects, key=lambda r: r.address)))

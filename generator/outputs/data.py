@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..archive.schema import json_schema
 from ..core.model import Archive
-from ..pages.addresses import Page
+from ..pages.addresses import Page, page_path
 from ..pages.index import Indexes
 from .bibliography import render_bibliography
 from .feeds import render_feeds
@@ -22,6 +22,9 @@ from .records import readouts_csv, readouts_json, records, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
 from .sqlite import readouts_sqlite
 
+# Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
+# MkDocs reads no front matter of the pages an incremental build leaves as they are.
+LASTMOD_FILE = ".lastmod.json"
 DATA_FILES = {"json": "data/readouts.json", "csv": "data/readouts.csv", "sqlite": "data/readouts.sqlite",
               "records-schema": RECORDS_SCHEMA_PATH, "front-matter-schema": "data/readout.schema.json"}
 
@@ -39,6 +42,12 @@ def licence(site: dict) -> dict:
                      "readouts remain their publishers'."}
 
 
+def lastmod_json(archive: Archive) -> str:
+    """{page under docs/: its last change}, for every readout's page."""
+    dates = {page_path(r): (r.updated or r.added).isoformat() for r in archive.readouts}
+    return json.dumps(dict(sorted(dates.items())), indent=0) + "\n"
+
+
 def render_data(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
     """Every data file, in a fixed order (the data page itself is a template)."""
     readout_records = records(archive, indexes, site)
@@ -50,4 +59,5 @@ def render_data(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
         Page(DATA_FILES["sqlite"], readouts_sqlite(archive, readout_records, site)),
         *render_bibliography(archive, site),
         *render_feeds(archive, indexes, site),
+        Page(LASTMOD_FILE, lastmod_json(archive)),
     ]

@@ -13,7 +13,9 @@ from ..core.model import Event, Initiative, Official, Readout, Venue, YearPage
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str | bytes  # bytes for a binary download (the SQLite database)
+    # bytes for a binary download (the SQLite database); None: the page in docs/ is already
+    # right and stays (an incremental build)
+    content: str | bytes | None
 
 
 def page_path(item) -> str:

@@ -3,8 +3,7 @@
 `citation_panel` is the "How to cite" block: every format of pages/cite.py in a <pre>, with a
 copy button (docs/javascripts/cite.js shows and runs them), and links to the readout's .bib
 and .ris files. `head_meta` is the front matter the theme turns into the <head> tags that
-Zotero's Embedded Metadata translator reads (z:itemType, citation_*, DC.*), and the page's
-last change for the sitemap. Everything from content is escaped here (HTML) or written as
+Zotero's Embedded Metadata translator reads (z:itemType, citation_*, DC.*). Everything from content is escaped here (HTML) or written as
 JSON strings (front matter) that the theme escapes again as attribute values.
 """
 
@@ -29,7 +28,7 @@ def _yaml_value(value) -> str:
 
 
 def head_meta(readout: Readout, page_url: str, site_name: str = "") -> str:
-    """Front-matter lines: `citation` (the values of the page's citation tags) and `lastmod`."""
+    """The front-matter line `citation`: the values of the page's citation tags."""
     c = cite.cited(readout, page_url, site_name)
     values = {"title": plain(f"[{c.title}]" if c.title_supplied else c.title)}
     if c.published:
@@ -37,8 +36,7 @@ def head_meta(readout: Readout, page_url: str, site_name: str = "") -> str:
     if c.publisher:
         values["publisher"] = plain(c.publisher)
     values.update(language=plain(c.language), url=c.page_url)
-    lastmod = readout.updated or readout.added
-    return f"citation: {_yaml_value(values)}\nlastmod: {_yaml_value(lastmod.isoformat() if lastmod else '')}"
+    return f"citation: {_yaml_value(values)}"
 
 
 def _format_block(name: str, label: str, text: str) -> Markup:

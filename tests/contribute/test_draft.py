@@ -143,7 +143,7 @@ def test_a_draft_is_a_readout_the_check_reads(real, name):
     if OTHER_SHAPES[name]["publisher"]:
         assert errors == []
     else:  # what the draft could not determine is what the check asks for
-        assert errors == [f"{draft.path}:12:3: error: the required field 'source.publisher' is empty "
+        assert errors == [f"{draft.path}:14:3: error: the required field 'source.publisher' is empty "
                           "(fill it in, for example 'publisher: Permanent Mission of the People's Republic of China "
                           "to the UN')"]
 
@@ -188,3 +188,24 @@ def test_raw_input_is_refused_when_empty_binary_or_huge(tmp_path):
             read_raw(str(path))
     with pytest.raises(DraftError, match="no such file"):
         read_raw(str(tmp_path / "missing.txt"))
+
+
+@pytest.mark.parametrize("seed, inferred", [("001_f3ab70c35eed1927.txt", {"date"}),
+                                            ("004_c98ed59eb832343e.txt", {"source.publisher"}),
+                                            ("002_f2f16d151fcc7faf.txt", set())])
+def test_a_draft_records_its_id_the_day_and_what_it_inferred(real, seed, inferred):
+    (real / "archive" / "readouts" / SEEDS[seed]).unlink()
+    draft = draft_readout((RAW / "seeds" / seed).read_text(encoding="utf-8"), real, today=TODAY)
+    front = _front(draft.text)
+    assert front["id"] == Path(draft.path).stem
+    assert front["added"] == front["source"]["captured"] == TODAY
+    assert set(front.get("inferred") or {}) == inferred
+    assert front.get("title_supplied", False) is (seed == "004_c98ed59eb832343e.txt")
+    if "date" in inferred:
+        assert '"on Friday"' in front["inferred"]["date"]
+    if "source.publisher" in inferred:
+        assert "Xinhua" in front["inferred"]["source.publisher"]
+    path = write_draft(draft, real)
+    _, problems = check_archive(real, [path])
+    record = ("'id'", "'added'", "captured", "inferred", "title_supplied")
+    assert [p.text() for p in problems if p.path == draft.path and any(w in p.message for w in record)] == []

@@ -1,0 +1,131 @@
+"""The readout's record of itself: its permanent id, when it entered the archive, where its
+text was captured and kept, and which of its values the archive inferred."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+from . import schema
+from .fields import check_date, check_text
+from .load import RawDocument
+from ..core.problems import WARNING, Problem
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID = 120
+
+
+def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+        problems.append(doc.problem(("id",), f"'id' must be a slug of at most {MAX_ID} characters, not {value!r}",
+                                    "lowercase letters, digits and hyphens, for example "
+                                    "2023-10-26-li-qiang-meets-with-mohammad-mokhber"))
+        return ""
+    return value
+
+
+def _check_flag(doc: RawDocument, value, name: str, problems: list[Problem]) -> bool:
+    if not isinstance(value, bool):
+        problems.append(doc.problem((name,), f"'{name}' must be true or false, not {value!r}",
+                                    "write true or false, without quotes"))
+        return False
+    return value
+
+
+def _present(data: dict, field_path: str) -> bool:
+    value: object = data
+    for key in field_path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value is not None
+
+
+def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not value:
+        problems.append(doc.problem(("inferred",), "'inferred' must be a mapping of field names to the basis for each",
+                                    "for example, indented under 'inferred:': "
+                                    "source.publisher: \"From the photo credit (Xinhua).\""))
+        return ()
+    found = {}
+    for name, basis in value.items():
+        if name not in schema.INFERABLE:
+            close = difflib.get_close_matches(str(name), schema.INFERABLE, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(schema.INFERABLE)
+            problems.append(doc.problem(("inferred", name), f"{name!r} is not a field that can be inferred", hint))
+            continue
+        if not _present(data, name):
+            problems.append(doc.problem(("inferred", name), f"'inferred' explains '{name}', which the readout does not give",
+                                        f"fill in '{name}' or remove its line from 'inferred'"))
+            continue
+        count = len(problems)
+        text = check_text(doc, basis, ("inferred", name), problems)
+        if text and len(problems) == count:
+            found[name] = text
+    return tuple((name, found[name]) for name in schema.INFERABLE if name in found)
+
+
+def check_record(doc: RawDocument, data: dict, problems: list[Problem]) -> dict:
+    """id, added, updated, title_supplied, headline and inferred, as the Readout takes them."""
+    record: dict = {"id": "", "added": None, "updated": None, "title_supplied": False, "headline": "", "inferred": ()}
+    if data.get("id") is not None:
+        record["id"] = _check_id(doc, data["id"], problems)
+    for name in ("added", "updated"):
+        if data.get(name) is not None:
+            record[name] = check_date(doc, data[name], (name,), problems)
+    if data.get("title_supplied") is not None:
+        record["title_supplied"] = _check_flag(doc, data["title_supplied"], "title_supplied", problems)
+    if data.get("headline") is not None:
+        record["headline"] = check_text(doc, data["headline"], ("headline",), problems)
+        if record["title_supplied"]:
+            problems.append(doc.problem(("headline",), "a readout with a published headline has no supplied title",
+                                        "remove 'title_supplied: true', or remove 'headline'"))
+    if data.get("inferred") is not None:
+        record["inferred"] = _check_inferred(doc, data["inferred"], data, problems)
+    _check_record_dates(doc, record, problems)
+    return record
+
+
+def _check_record_dates(doc: RawDocument, record: dict, problems: list[Problem]) -> None:
+    added, updated = record["added"], record["updated"]
+    if added and added > date.today():
+        problems.append(doc.problem(("added",), f"'added' {added.isoformat()} is in the future",
+                                    "write the day the readout entered the archive, usually today"))
+    if added and updated and updated < added:
+        problems.append(doc.problem(("updated",), f"'updated' {updated.isoformat()} is before 'added' {added.isoformat()}",
+                                    "write the day of the last change to the text or its facts"))
+    if updated == added and updated is not None:
+        problems.append(doc.problem(("updated",), "'updated' is the same day as 'added'",
+                                    "leave 'updated' out until the readout changes", WARNING))
+
+
+def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) -> tuple[date | None, tuple[str, ...]]:
+    """source.captured and source.archived."""
+    captured = None
+    if value.get("captured") is not None:
+        captured = check_date(doc, value["captured"], ("source", "captured"), problems)
+        if captured and captured > date.today():
+            problems.append(doc.problem(("source", "captured"), f"'source.captured' {captured.isoformat()} is in the future",
+                                        "write the day the text was copied or checked"))
+    archived = value.get("archived")
+    if archived is None:
+        return captured, ()
+    if not isinstance(archived, list) or not archived:
+        problems.append(doc.problem(("source", "archived"), "'source.archived' must be a list of addresses",
+                                    "write one '- https://…' line per copy under 'archived:'"))
+        return captured, ()
+    copies: list[str] = []
+    for index, item in enumerate(archived):
+        where = ("source", "archived", index)
+        count = len(problems)
+        url = check_text(doc, item, where, problems)
+        if not url or len(problems) > count:
+            continue
+        if not schema.SAFE_URL.match(url):
+            problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}",
+                                        "write the copy's address starting with https://, "
+                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+        elif url in copies:
+            problems.append(doc.problem(where, "the same archived copy is listed twice", "list each once"))
+        else:
+            copies.append(url)
+    return captured, tuple(copies)
