@@ -109,3 +109,19 @@ def test_the_sitemap_dates_a_readout_by_its_last_change(site):
     for page, record in records.items():
         assert urls[page] == record["updated"], page
     assert urls[SITE_URL + "officials/xi-jinping/"] is None  # no date rather than the build's
+
+
+def test_an_incremental_build_keeps_every_readouts_lastmod(project):
+    from generator.build.pipeline import build_site
+
+    build_site(project, project / "site", strict=True, full=True)
+    first = (project / "site" / "sitemap.xml").read_bytes()
+    path = next((project / "archive" / "readouts").rglob("*zarif-receives-wang-yi.md"))
+    path.write_text(path.read_text(encoding="utf-8").replace("added: ", "updated: 2025-02-03\nadded: ", 1), encoding="utf-8")
+    build_site(project, project / "site", strict=True)  # renders only the changed pages
+    urls = {url.findtext(f"{SM}loc"): url.findtext(f"{SM}lastmod")
+            for url in ET.parse(project / "site" / "sitemap.xml").getroot()}
+    readouts = {loc: day for loc, day in urls.items() if "/readouts/" in loc}
+    assert len(readouts) == 3 and all(readouts.values()), readouts
+    assert [day for loc, day in readouts.items() if "zarif-receives-wang-yi" in loc] == ["2025-02-03"]
+    assert first != (project / "site" / "sitemap.xml").read_bytes()
