@@ -2,8 +2,8 @@
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
 initiatives, events, readout_officials (each participant with the positions held that day,
-and each official the text mentions), readout_initiatives, and readouts_fts (FTS5, the
-title and plain text). Values go in through parameters only. The same archive gives the same
+and each official the text mentions), readout_initiatives, and readouts_fts (FTS5 over the
+readouts' titles and plain texts; its rowid is the readout's). Values go in through parameters only. The same archive gives the same
 bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
 vacuumed; the header records no time, and only the library's version number.
 """
@@ -43,7 +43,8 @@ CREATE TABLE readout_officials (
 );
 CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
-CREATE VIRTUAL TABLE readouts_fts USING fts5(id UNINDEXED, title, text);
+-- the full-text index reads its text from readouts (an external-content table: no second copy)
+CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
 """
@@ -78,7 +79,7 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
             [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
             + [(r["id"], m["id"], "mentioned", None) for r in records for m in r["mentioned"]])
     _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
-    _insert(db, "readouts_fts", [(r["id"], r["title"], r["text_plain"]) for r in records])
+    db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
 
 
 def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
