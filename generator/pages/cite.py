@@ -76,8 +76,17 @@ def _field_label(field: str) -> str:
         name, name.capitalize())
 
 
+def _participants(readout: Readout) -> str:
+    """Who took part, each with the positions held on the day: "Wang Yi (Director of …)"."""
+    people = []
+    for official in readout.officials:
+        held = "; ".join(p.title for p in official.position_on(readout.date))
+        people.append(f"{official.name} ({held})" if held else official.name)
+    return "Participants: " + ", ".join(people) + "." if people else ""
+
+
 def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
-    remarks = []
+    remarks = [_participants(readout)] if readout.officials else []
     if readout.title_supplied:
         remarks.append("Title supplied by the archive: the source shows no headline.")
     if not publisher_identified(readout):

@@ -33,3 +33,10 @@ def test_the_whole_archive_as_bibtex_ris_and_csl_json(data):
     assert all("author" not in i for i in items)
     unidentified = [i for i in items if "publisher" not in i]
     assert len(unidentified) == 2 and all("Publisher not identified." in i["note"] for i in unidentified)
+
+
+def test_a_citation_names_the_participants_with_their_positions_that_day(data):
+    text = (data / "cite" / "2023-07-24-wang-yi-meets-with-ahmadian.ris").read_text(encoding="utf-8")
+    note = rispy.load(io.StringIO(text))[0]["notes"][0]
+    assert "Participants: Wang Yi (Director of the Office of the Central Foreign Affairs Commission), " in note
+    assert "Minister of Foreign Affairs" not in note  # he became minister the next day
