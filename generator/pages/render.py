@@ -155,7 +155,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
-                       permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
+                       permalink=_permalink, feed_href=_feed_href,
                        cite=_cite, year_chart=_year_chart, year_page=YearPage)
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
