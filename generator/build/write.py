@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
-GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search")
+GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline",
+             "events", "venues", "data", "search", "formulations", "coverage")
 
 
 class WriteRefused(Exception):

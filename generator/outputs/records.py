@@ -14,7 +14,7 @@ import json
 import re
 from datetime import date
 
-from ..core.model import Archive, Initiative, Official, Readout
+from ..core.model import Archive, Initiative, Official, Publisher, Readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
@@ -22,7 +22,7 @@ from .records_schema import records_schema
 
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
-    "occasion", "participants", "mentioned", "initiatives", "publisher", "publisher_identified", "source_url",
+    "occasion", "participants", "mentioned", "initiatives", "publisher", "publisher_identified", "side", "source_url",
     "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -71,7 +71,9 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "initiatives": [_initiative(i) for i in readout.initiatives],
         "source": {
             "publisher": source.publisher,
+            "publisher_id": source.by.slug if source.by else None,
             "publisher_identified": publisher_identified(readout),
+            "side": readout.side or None,
             "url": source.url or None,
             "published": iso(source.published),
             "captured": iso(source.captured),
@@ -105,6 +107,12 @@ def _initiative_record(initiative: Initiative, site: dict) -> dict:
     }
 
 
+def _publisher_record(publisher: Publisher) -> dict:
+    return {"id": publisher.slug, "name": publisher.name, "native": publisher.native or None,
+            "country": publisher.country or None, "kind": publisher.kind, "identified": publisher.identified,
+            "aliases": list(publisher.aliases), "note": publisher.note or None}
+
+
 def records(archive: Archive, indexes: Indexes, site: dict) -> list[dict]:
     return [readout_record(r, indexes, site) for r in archive.readouts]
 
@@ -119,7 +127,8 @@ def readouts_json(readout_records: list[dict], archive: Archive, site: dict, lic
     head = {"$schema": records_schema(site)["$id"], "title": site.get("name", ""), "url": site.get("url", "/"),
             "licence": licence}
     lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
-             "initiatives": [_initiative_record(i, site) for i in archive.initiatives]}
+             "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
+             "publishers": [_publisher_record(p) for p in archive.publishers]}
     parts = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
     parts += [f"{json.dumps(key)}: {_lines(items)}" for key, items in lists.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"
@@ -147,7 +156,7 @@ def _csv_row(record: dict) -> list[str]:
     source = record["source"]
     flat = dict(record, participants=people(record["participants"]), mentioned=people(record["mentioned"]),
                 initiatives="; ".join(i["name"] for i in record["initiatives"]),
-                publisher=source["publisher"], publisher_identified=source["publisher_identified"],
+                publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
                 language=source["language"],
                 inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))

@@ -35,8 +35,10 @@ def _person(with_positions: bool) -> dict:
 
 _SOURCE = _object({
     "publisher": {**_TEXT, "description": "Who published the readout, as the archive records it."},
+    "publisher_id": {"anyOf": [_SLUG, {"type": "null"}], "description": "Its entry among the publishers."},
     "publisher_identified": {"type": "boolean", "description": "False when the archive could not identify "
                                                                 "the publisher (citations leave it out)."},
+    "side": {**_OPTIONAL_TEXT, "description": "The country the publisher speaks for; null when not known."},
     "url": {"anyOf": [_URL, {"type": "null"}], "description": "The source's address; null: not recorded."},
     "published": {**_OPTIONAL_DATE, "description": "The day the source published it."},
     "captured": {**_OPTIONAL_DATE, "description": "The day the text was captured or last verified."},
@@ -83,6 +85,12 @@ _INITIATIVE = _object({
 })
 
 
+_PUBLISHER = _object({
+    "id": _SLUG, "name": _TEXT, "native": _OPTIONAL_TEXT, "country": _OPTIONAL_TEXT, "kind": _TEXT,
+    "identified": {"type": "boolean"}, "aliases": {"type": "array", "items": _TEXT}, "note": _OPTIONAL_TEXT,
+})
+
+
 def records_schema(site: dict) -> dict:
     """The schema, its $id the address it is published at."""
     schema = _object({
@@ -93,7 +101,9 @@ def records_schema(site: dict) -> dict:
         "readouts": {"type": "array", "items": {"$ref": "#/$defs/readout"}},
         "officials": {"type": "array", "items": {"$ref": "#/$defs/official"}},
         "initiatives": {"type": "array", "items": {"$ref": "#/$defs/initiative"}},
+        "publishers": {"type": "array", "items": {"$ref": "#/$defs/publisher"}},
     }, "Every readout in the archive, newest first, with the registries of officials and initiatives.")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": site.get("url", "/") + RECORDS_SCHEMA_PATH, "title": "Readouts archive: records",
-            **schema, "$defs": {"readout": _READOUT, "official": _OFFICIAL, "initiative": _INITIATIVE}}
+            **schema, "$defs": {"readout": _READOUT, "official": _OFFICIAL, "initiative": _INITIATIVE,
+                                                          "publisher": _PUBLISHER}}

@@ -1,7 +1,7 @@
 """The archive as a SQLite database, built with the standard library.
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
-initiatives, events, readout_officials (each participant with the positions held that day,
+initiatives, publishers (with the side each speaks for), events, readout_officials (each participant with the positions held that day,
 and each official the text mentions), readout_initiatives, and readouts_fts (FTS5 over the
 readouts' titles and plain texts; its rowid is the readout's). Values go in through parameters only. The same archive gives the same
 bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
@@ -23,7 +23,8 @@ CREATE TABLE readouts (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, headline TEXT, title_supplied INTEGER NOT NULL,
   date TEXT NOT NULL, published TEXT, added TEXT, updated TEXT,
   kind TEXT NOT NULL, venue TEXT, occasion TEXT,
-  publisher TEXT NOT NULL, publisher_identified INTEGER NOT NULL, source_url TEXT, captured TEXT,
+  publisher TEXT NOT NULL, publisher_id TEXT REFERENCES publishers(id), publisher_identified INTEGER NOT NULL,
+  side TEXT, source_url TEXT, captured TEXT,
   language TEXT NOT NULL, notes TEXT, event_id TEXT REFERENCES events(id), page TEXT NOT NULL,
   text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL
 );
@@ -35,6 +36,8 @@ CREATE TABLE positions (official_id TEXT NOT NULL REFERENCES officials(id), titl
                         start TEXT, "end" TEXT);
 CREATE TABLE initiatives (id TEXT PRIMARY KEY, name TEXT NOT NULL, short TEXT, kind TEXT, since INTEGER,
                           summary TEXT, page TEXT NOT NULL);
+CREATE TABLE publishers (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, kind TEXT,
+                         identified INTEGER NOT NULL, note TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, page TEXT NOT NULL);
 CREATE TABLE readout_officials (
   readout_id TEXT NOT NULL REFERENCES readouts(id), official_id TEXT NOT NULL REFERENCES officials(id),
@@ -63,14 +66,16 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
                               for o in archive.officials for p in o.positions])
     _insert(db, "initiatives", [(i.slug, i.name, i.short or None, i.kind, i.since, i.summary, page_url(site, i))
                                 for i in archive.initiatives])
+    _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
+                                 p.note or None) for p in archive.publishers])
     _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
     _insert(db, "readouts", [(
         r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
-        r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"],
-        int(r["source"]["publisher_identified"]), r["source"]["url"], r["source"]["captured"],
+        r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
+        int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
         r["source"]["language"], r["notes"], r["event"], r["page"], r["text_markdown"], r["text_plain"],
     ) for r in records])
     _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Event, Initiative, Official, Readout, Venue, YearPage
+from ..core.model import Event, Formulation, Initiative, Official, Readout, Venue, YearPage
+
+
+FORMULATIONS = "formulations/index.md"
+COVERAGE = "coverage/index.md"
+
+
+@dataclass(frozen=True)
+class CoverageYear:
+    """The events of one year that have one side's account only."""
+
+    year: int
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,10 @@ def page_path(item) -> str:
         return f"events/{item.slug}.md"
     if isinstance(item, Venue):
         return f"venues/{item.slug}.md"
+    if isinstance(item, Formulation):
+        return f"formulations/{item.slug}.md"
+    if isinstance(item, CoverageYear):
+        return f"coverage/{item.year}.md"
     if isinstance(item, YearPage):
         return f"{page_path(item.item)[:-3]}/{item.year}.md"
     if isinstance(item, int):

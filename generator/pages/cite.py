@@ -27,7 +27,7 @@ _BIBTEX_SPECIAL = {
 # Characters that would let JSON end or open markup inside <script>, or end a line in old parsers.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
-UNIDENTIFIED = "(unidentified)"  # in a publisher's name until the publishers' registry says so
+UNIDENTIFIED = "(unidentified)"  # in the name of a publisher the registry does not know (a bare model in tests)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ def url_text(value: str) -> str:
 
 
 def publisher_identified(readout: Readout) -> bool:
-    return UNIDENTIFIED not in readout.source.publisher
+    """Whether the publishers' registry (archive/publishers.yml) names who published the readout."""
+    by = readout.source.by
+    return by.identified if by is not None else UNIDENTIFIED not in readout.source.publisher
 
 
 def _field_label(field: str) -> str:
@@ -142,10 +144,12 @@ def _chicago_parts(c: Cited) -> tuple[list[str], str, str]:
     return facts, what, where
 
 
-def chicago_note(readout: Readout, page_url: str, site_name: str = "") -> str:
+def chicago_note(readout: Readout, page_url: str, site_name: str = "", paragraph: int | None = None) -> str:
+    """The note; with `paragraph`, for that paragraph (its number as the locator, page_url its anchor)."""
     c = cited(readout, page_url, site_name)
     facts, what, where = _chicago_parts(c)
-    return f"{_chicago_title(c, ',')} {', '.join(facts + [what, where, url_text(c.page_url)])}."
+    locator = [f"para. {paragraph}"] if paragraph else []
+    return f"{_chicago_title(c, ',')} {', '.join(facts + [what] + locator + [where, url_text(c.page_url)])}."
 
 
 def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -> str:

@@ -60,7 +60,11 @@ def test_the_json_holds_everything_a_page_shows(data, site_url):
     wang_yi = ahmadian["participants"][0]
     assert wang_yi["name"] == "Wang Yi"
     assert wang_yi["positions"] == ["Director of the Office of the Central Foreign Affairs Commission"]
-    assert ahmadian["source"]["publisher_identified"] is False
+    assert ahmadian["source"]["publisher_identified"] is False and ahmadian["source"]["side"] is None
+    iranian = next(r for r in call if not r["source"]["publisher_identified"])
+    assert iranian["source"]["side"] == "Iran"  # not named, but known to speak for Tehran
+    publishers = {p["id"]: p for p in archive["publishers"]}
+    assert publishers[iranian["source"]["publisher_id"]]["identified"] is False
     mokhber = next(r for r in readouts if r["id"] == MOKHBER)
     assert mokhber["occasion"] == "22nd Meeting of the Council of Heads of Government of the SCO Member States"
     assert [m["name"] for m in mokhber["mentioned"]] == ["Xi Jinping", "Ebrahim Raisi"]

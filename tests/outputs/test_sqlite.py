@@ -14,7 +14,7 @@ from generator.pages.index import index_archive
 
 from .conftest import SITE
 
-TABLES = {"readouts", "archived_copies", "inferred", "officials", "official_aliases", "positions", "initiatives",
+TABLES = {"readouts", "archived_copies", "inferred", "officials", "official_aliases", "positions", "initiatives", "publishers",
           "events", "readout_officials", "readout_initiatives", "readouts_fts"}
 
 
@@ -54,6 +54,9 @@ def test_the_data_pages_queries_answer(db):
                            "'2023-10-26-li-qiang-meets-with-mohammad-mokhber' ORDER BY official_id").fetchall()
     assert mentioned == [("ebrahim-raisi",), ("xi-jinping",)]
     assert db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    sides = db.execute("SELECT p.country, count(*) FROM readouts r JOIN publishers p ON p.id = r.publisher_id "
+                       "WHERE p.identified GROUP BY p.country ORDER BY p.country").fetchall()
+    assert sides == [("China", 3)]
     assert db.execute("SELECT count(*) FROM readouts WHERE event_id = '2022-07-29-xi-jinping-ebrahim-raisi'"
                       ).fetchone() == (2,)
 

@@ -55,8 +55,10 @@ def inferred(talks):
 
 @pytest.fixture
 def unidentified(talks):
-    return replace(talks, source=replace(talks.source, publisher="Iranian news website (unidentified)",
-                                         published=None, captured=None))
+    """A publisher the registry records as not identified, with no publication or capture date."""
+    name = "Iranian news website"
+    return replace(talks, source=replace(talks.source, publisher=name, published=None, captured=None,
+                                         by=replace(talks.source.by, name=name, identified=False)))
 
 
 def _citeproc(items: list[dict]) -> tuple[str, str]:
@@ -94,7 +96,7 @@ def test_an_unidentified_publisher_is_left_out_of_every_citation(unidentified):
     assert "Publisher not identified." in item["note"]
     rendered = " ".join(_citeproc([item]))
     texts = [rendered, chicago_note(unidentified, URL, SITE), chicago_bibliography(unidentified, URL, SITE)]
-    assert all("unidentified" not in text and "news website" not in text for text in texts)
+    assert all("news website" not in text for text in texts)
     assert "n.d." in texts[1]
     entry = bibtexparser.parse_string(bibtex(unidentified, URL, SITE)).entries[0]
     assert "organization" not in entry.fields_dict and "author" not in entry.fields_dict
@@ -211,3 +213,8 @@ def test_head_meta_is_one_line_of_json_whatever_the_title(talks):
     values = yaml.safe_load("\n".join(lines))
     assert values["citation"]["title"] == 'Talks : "quoted" #not a comment'  # on one line, as every citation
     assert values["citation"]["publisher"].startswith("Ministry") and values["citation"]["date"] == "2021-03-27"
+
+
+def test_a_paragraph_is_cited_with_its_number_and_anchor(talks):
+    note = chicago_note(talks, URL + "#p3", SITE, paragraph=3)
+    assert note.endswith(f"readout of the talks of March 27, 2021, para. 3, archived in the Readouts Archive, {URL}#p3.")
