@@ -24,9 +24,11 @@ def _config(root: Path) -> dict:
 
 
 def site_settings(root: Path) -> dict:
-    """The few settings of mkdocs.yml the pages need (the site's address, its name)."""
+    """The few settings of mkdocs.yml the pages need (the site's address, its name, the metadata's licence)."""
     config = _config(root)
-    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", "")}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", ""),
+            "licence": extra.get("metadata_licence") or {}}
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 
 from ..core.model import BOTH_SIDES, Archive, Official, Paragraph, Readout
-from ..pages.addresses import DATA_FILES, Page, page_url
+from ..pages.addresses import Page, page_url
 from ..pages.index import Indexes
 
-PATH = DATA_FILES[3]
+PATH = "data/formulations.json"
 
 
 def _speaker(paragraph: Paragraph) -> dict | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..core.model import YearPage
 from . import coverage
-from .addresses import (CONTRIBUTE_PAGE, COVERAGE, DATA_FILES, FORMULATIONS, SEARCH_PAGE, SECTIONS, CoverageYear,
+from .addresses import (CONTRIBUTE_PAGE, citation_path, COVERAGE, DATA_FILES, FORMULATIONS, SEARCH_PAGE, SECTIONS, CoverageYear,
                         feed_path, page_path, search_entity_path, year_groups)
 
 RESERVED_SLUGS = ("index",)  # a folder's own page: no item may take its name
@@ -30,7 +30,9 @@ def _fixed(archive, indexes, list_limit) -> list[Address]:
 
 
 def _readouts(archive, indexes, list_limit) -> list[Address]:
-    return [Address(page_path(r), ((r.source_path, ()),), r.slug) for r in archive.readouts]
+    found = [Address(page_path(r), ((r.source_path, ()),), r.slug) for r in archive.readouts]
+    return found + [Address(citation_path(r, extension), ((r.source_path, ("id",)),), r.id)
+                    for r in archive.readouts for extension in ("bib", "ris")]
 
 
 def _registry_entries(archive, indexes, list_limit) -> list[Address]:
@@ -67,8 +69,8 @@ def _events(archive, indexes, list_limit) -> list[Address]:
 
 
 def _formulations(archive, indexes, list_limit) -> list[Address]:
-    return [Address(page_path(f), (("archive/formulations.yml", ("name", f.name)),), f.slug, True)
-            for f in archive.formulations]
+    return [Address(path, (("archive/formulations.yml", ("name", f.name)),), f.slug, True)
+            for f in archive.formulations for path in (page_path(f), search_entity_path("f", f.slug))]
 
 
 def _coverage_years(archive, indexes, list_limit) -> list[Address]:
