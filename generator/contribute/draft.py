@@ -264,6 +264,18 @@ def _infer_year(registry: Registry, dateline: Dateline, lead_text: list[str], of
     return None
 
 
+def _venue(registry: Registry, kind: str, lead_text: list[str], event_sentence: str, dateline: Dateline,
+           findings: _Findings) -> str:
+    """'City, Country' for a meeting or talks (or an undetermined kind); calls and messages have none."""
+    if kind and kind not in schema.IN_PERSON_KINDS:
+        return ""
+    venue, unplaced = places.venue(registry.places, lead_text, event_sentence, dateline.city)
+    if not venue and kind:
+        findings.comments["venue"] = "City, Country" + (f": {unplaced}, but which country?" if unplaced else "")
+        findings.undetermined.append("venue")
+    return venue
+
+
 def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", today: date | None = None,
                   registry: Registry | None = None) -> Draft:
     """The draft of a readout file from the raw text of the published page."""
@@ -294,12 +306,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     if when and published and published != when:
         findings.notes.append(f"The page is dated {long_date(published)}.")
 
-    venue = ""
-    if kind in schema.IN_PERSON_KINDS or not kind:
-        venue, unplaced = places.venue(registry.places, lead_text, event_sentence, dateline.city)
-        if not venue and kind:
-            findings.comments["venue"] = "City, Country" + (f": {unplaced}, but which country?" if unplaced else "")
-            findings.undetermined.append("venue")
+    venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings)
 
     body_text = "\n\n".join(page.paragraphs)
     participants = {o.slug for o in officials}
