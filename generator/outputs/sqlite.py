@@ -1,9 +1,11 @@
 """The archive as a SQLite database, built with the standard library.
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
-initiatives, publishers (with the side each speaks for), events, readout_officials (each participant with the positions held that day,
-and each official the text mentions), readout_initiatives, and readouts_fts (FTS5 over the
-readouts' titles and plain texts; its rowid is the readout's). Values go in through parameters only. The same archive gives the same
+initiatives, publishers (with the side each speaks for), events, readout_officials (each participant
+with the positions held that day, and each official the text mentions), readout_initiatives,
+formulations, formulation_variants, formulation_uses (each paragraph that uses a formulation, with
+its speaker and their side), and readouts_fts (FTS5 over the readouts' titles and plain texts; its
+rowid is the readout's). Values go in through parameters only. The same archive gives the same
 bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
 vacuumed; the header records no time, and only the library's version number.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from ..core.model import Archive
 from ..pages.addresses import page_url
+from .formulations import paragraph_speaker
 from .records import iso
 
 SCHEMA = """
@@ -46,10 +49,21 @@ CREATE TABLE readout_officials (
 );
 CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
+CREATE TABLE formulations (id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT, page TEXT NOT NULL);
+CREATE TABLE formulation_variants (formulation_id TEXT NOT NULL REFERENCES formulations(id), variant TEXT NOT NULL);
+CREATE TABLE formulation_uses (
+  readout_id TEXT NOT NULL REFERENCES readouts(id), formulation_id TEXT NOT NULL REFERENCES formulations(id),
+  paragraph INTEGER NOT NULL,  -- its number: the readout's page has it at #p<number>
+  speaker_id TEXT REFERENCES officials(id),  -- NULL when both sides speak or the text names no speaker
+  speaker TEXT,  -- the official's name, 'both sides', or NULL
+  side TEXT,  -- the country the speaker speaks for; the account's side is readouts.side
+  PRIMARY KEY (readout_id, formulation_id, paragraph)
+);
 -- the full-text index reads its text from readouts (an external-content table: no second copy)
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+CREATE INDEX formulation_uses_by_formulation ON formulation_uses(formulation_id);
 """
 
 
@@ -69,6 +83,19 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
                                  p.note or None) for p in archive.publishers])
     _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+    _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
+    _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
+
+
+def _formulation_uses(db: sqlite3.Connection, archive: Archive) -> None:
+    """A row per paragraph and formulation it uses, in the readouts' order (newest first) and the text's."""
+    rows = []
+    for readout in archive.readouts:
+        for paragraph in readout.paragraphs:
+            speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
+            rows += [(readout.id, formulation.slug, paragraph.number, speaker["slug"], speaker["name"],
+                      speaker["side"] or None) for formulation in paragraph.formulations]
+    _insert(db, "formulation_uses", rows)
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
@@ -99,6 +126,7 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
                 db.executescript(SCHEMA)
                 _registries(db, archive, site)
                 _readouts(db, records)
+                _formulation_uses(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

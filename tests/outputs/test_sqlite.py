@@ -15,7 +15,8 @@ from generator.pages.index import index_archive
 from .conftest import SITE
 
 TABLES = {"readouts", "archived_copies", "inferred", "officials", "official_aliases", "positions", "initiatives", "publishers",
-          "events", "readout_officials", "readout_initiatives", "readouts_fts"}
+          "events", "readout_officials", "readout_initiatives", "formulations", "formulation_variants",
+          "formulation_uses", "readouts_fts"}
 
 
 @pytest.fixture(scope="module")
