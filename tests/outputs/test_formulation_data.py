@@ -5,8 +5,10 @@ against formulations.json and the registry."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 import sqlite3
 from dataclasses import replace
 
@@ -95,10 +97,11 @@ def test_the_database_holds_every_use_with_its_speaker_and_side(db, data):
     assert both == [(None, "both sides", None)]
 
 
-def test_the_data_pages_formulation_query_answers(db):
-    rows = db.execute("""SELECT r.date, fu.speaker, fu.side, r.page || '#p' || fu.paragraph
-        FROM formulation_uses fu JOIN readouts r ON r.id = fu.readout_id
-        WHERE fu.formulation_id = 'one-china-principle' ORDER BY r.date, r.id, fu.paragraph""").fetchall()
+def test_the_data_page_documents_the_tables_and_its_query_answers(db, data):
+    page = html.unescape(re.sub(r"<[^>]+>", "", (data / "index.html").read_text(encoding="utf-8")))
+    assert all(table in page for table in ("formulation_uses", "formulation_variants", "speaker_id"))
+    query = re.search(r'sqlite3 readouts\.sqlite "(SELECT [^"]*FROM formulation_uses [^"]*)"', page).group(1)
+    rows = db.execute(query).fetchall()
     assert [(date, speaker, side) for date, speaker, side, _ in rows] == [
         ("2022-07-29", "Ebrahim Raisi", "Iran"), ("2022-07-29", "Ebrahim Raisi", "Iran")]
     assert rows[0][3].endswith(f"/{CHINA_READY}/#p11")
