@@ -22,8 +22,9 @@ from .records_schema import records_schema
 
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
-    "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified", "side", "source_url",
-    "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
+    "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
+    "side", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
+    "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MD_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|\\([\\`*_{}\[\]()#+\-.!|])|[*_`]+|^#{1,6}\s+|^>\s?",
