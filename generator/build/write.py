@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
-GENERATED = ("index.md", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search")
+GENERATED = ("index.md", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search", "provenance")
 
 
 class WriteRefused(Exception):

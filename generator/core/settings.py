@@ -8,9 +8,10 @@ import yaml
 
 
 def site_settings(root: Path) -> dict:
-    """The few settings of mkdocs.yml the pages need (the site's address, its name)."""
+    """The few settings of mkdocs.yml the pages need (the site's address, its name, its repository)."""
     try:
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         config = {}
-    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", "")}
+    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", ""),
+            "repo_url": str(config.get("repo_url") or ""), "edit_uri": str(config.get("edit_uri") or "")}

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..core import parallel
 from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite, html
+from . import charts, cite, html, provenance
 from .index import Indexes
 from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
 from .html import long_date
@@ -131,6 +131,36 @@ def _cite(context, readout: Readout, style: str) -> Md:
     return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
 
 
+@jinja2.pass_context
+def _facts_panel(context, readout: Readout) -> Markup:
+    return provenance.facts_panel(readout, context["page_path"], context["index"].venue_of.get(readout.url_path))
+
+
+@jinja2.pass_context
+def _source_panel(context, readout: Readout) -> Markup:
+    return provenance.source_panel(readout, context["site"])
+
+
+@jinja2.pass_context
+def _participants(context, readout: Readout) -> Markup:
+    return provenance.participants_list(readout, context["page_path"])
+
+
+@jinja2.pass_context
+def _recently_added(context, readouts, count: int = 10) -> Markup:
+    return provenance.recently_added(readouts, context["page_path"], count)
+
+
+@jinja2.pass_context
+def _provenance_table(context, readouts) -> Markup:
+    return provenance.provenance_table(readouts, context["page_path"])
+
+
+@jinja2.pass_context
+def _positions_over_time(context, official: Official, readouts) -> Markup:
+    return provenance.positions_over_time(official, readouts, context["page_path"])
+
+
 def _year_chart(readouts, label: str) -> Md:
     return Md(charts.bar_chart(charts.counts_per_year(readouts), label))
 
@@ -157,6 +187,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
                        cite=_cite, year_chart=_year_chart, year_page=YearPage)
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
+    env.filters.update(facts_panel=_facts_panel, source_panel=_source_panel, participants=_participants,
+                       recently_added=_recently_added, provenance_table=_provenance_table,
+                       positions_over_time=_positions_over_time)
     env.globals.update(list_limit=LIST_LIMIT, table=html.table)
     return env
 
@@ -234,6 +267,7 @@ class Renderer:
         yield self.section("events.md.j2", "events/index.md")
         yield self.section("venues.md.j2", "venues/index.md")
         yield self.section("data.md.j2", "data/index.md")
+        yield self.section("provenance.md.j2", "provenance/index.md")
         yield from self.readout_pages()
         for official in self.archive.officials:
             yield self.official(official)
@@ -249,6 +283,8 @@ class Renderer:
             yield self.year(year, readouts)
         for event in self.archive.events:
             yield self.event(event)
+        for redirect in self.archive.redirects:
+            yield provenance.redirect_page(redirect, self.site)
 
 
 def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None) -> list[Page]:
