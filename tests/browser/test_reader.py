@@ -174,7 +174,7 @@ def test_charts_of_readouts_per_year_have_a_text_alternative(visit):
 
 def test_feeds_are_announced_and_linked(visit):
     page = visit.open("officials/xi-jinping/")
-    feeds = page.locator("head link[rel=alternate][type='application/atom+xml']")
+    feeds = page.locator("head link[rel~=alternate][type='application/atom+xml']")
     hrefs = [feeds.nth(i).get_attribute("href") for i in range(feeds.count())]
     assert any(h.endswith("data/feeds/readouts.xml") for h in hrefs)
     assert any(h.endswith("data/feeds/officials/xi-jinping.xml") for h in hrefs)
