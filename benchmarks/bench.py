@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .search import session_figures, session_rows
 from .synthetic import make_bench_project
 
 DEFAULT_N = "100 1000"
@@ -286,8 +287,7 @@ class BenchResult:
                 f"generator_ms_per_readout={self.generator_ms_per_readout:.3f} rss_mb={self.rss_mb:.2f} "
                 f"search_gz_bytes={self.site.search_gz_bytes} max_page_bytes={self.site.max_page_bytes} "
                 f"rebuild_written={self.rebuild_written} rebuild_s={self.rebuild_s:.2f} "
-                f"search_session_gz_bytes={self.search_session['gz_bytes']} "
-                f"search_on_load_bytes={self.search_session['on_load_bytes']} "
+                f"{session_figures(self.search_session)} "
                 f"serve_edit_s={_seconds(self.serve.get('edit_served_s'))}")
 
     def table(self) -> str:
@@ -306,12 +306,7 @@ class BenchResult:
             ("largest search file", f"{self.site.search_largest_gz / 1024:8.1f} KB   gzipped ({self.site.search_largest or 'none'})"),
             ("largest page", f"{self.site.max_page_bytes / 1024:8.1f} KB   {self.site.max_page_bytes:,} bytes "
                              f"({self.site.max_page})"),
-            ("search session", f"{self.search_session['gz_bytes'] / 1024:8.1f} KB   gzipped "
-                               f"({self.search_session['raw_bytes']:,} bytes raw, {self.search_session['files']} files) "
-                               f"for {len(self.search_session['queries'])} searches: "
-                               + "; ".join(f"{q!r} → {r!r}" for q, r in zip(self.search_session['queries'],
-                                                                          self.search_session['first_results']))),
-            ("search fetched on page load", f"{self.search_session['on_load_bytes']:8d} bytes"),
+            *session_rows(self.search_session),
             ("serve: edit to page served", f"{_seconds(self.serve.get('edit_served_s')):>8} s   "
                                            f"(first build {_seconds(self.serve.get('first_build_s'))} s)"),
             ("rebuild, nothing changed", f"{self.rebuild_s:8.2f} s   {self.rebuild_written:,} files written"),

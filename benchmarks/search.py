@@ -1,22 +1,42 @@
-"""Measures what a reader's search session costs: the real search box, in headless Chromium.
+"""Measures what a reader's search session costs: the real search box and search page, in
+headless Chromium. Used by the benchmark (python -m benchmarks.bench); needs the test extra
+(Playwright) and Debian's Chromium, which `make bench` installs.
 
-Used by the benchmark (python -m benchmarks.bench); needs the test extra (Playwright)
-and Debian's Chromium, which `make bench` installs.
+A session: four queries typed into the header's box, key by key as a reader types, then the
+fifth on the search page, filtered by year and kind. Reported: the bytes of the index fetched
+on page load (the goal: none), the session's bytes (each file once, as the browser caches it;
+gzipped as a server sends it), and for each query typed the time from its last keystroke to the
+first results painted (measured in the page: the input event, then the frame after the list).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import gzip
 import http.server
+import json
+import os
+import statistics
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+KEY_DELAY_MS = 60  # a quick typist
+PAINT_PROBE = """() => {
+  const root = document.querySelector('[data-archive-search]');
+  const input = root.querySelector('input');
+  window.__paints = [];
+  let typed = 0;
+  input.addEventListener('input', () => { typed = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (root.dataset.done !== input.value || !input.value) return;
+    const since = typed;
+    requestAnimationFrame(() => window.__paints.push([input.value, performance.now() - since]));
+  }).observe(root, {attributes: true, attributeFilter: ['data-done']});
+}"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -31,16 +51,35 @@ def serve_folder(folder: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def _wait_for_results(page, query: str) -> None:
-    page.wait_for_function("q => document.querySelector('[data-readouts-search]').dataset.done === q", arg=query)
+def _type_in_box(page, query: str) -> str:
+    box = page.locator("#archive-search-input")
+    box.fill("")
+    box.type(query, delay=KEY_DELAY_MS)
+    page.wait_for_function("q => document.querySelector('[data-archive-search]').dataset.done === q", arg=query)
+    page.wait_for_function("q => window.__paints.some(p => p[0] === q)", arg=query)
+    first = page.locator("#archive-search-listbox .archive-result__title").first
+    return first.inner_text() if first.count() else ""
+
+
+def filtered_address(site_dir: Path, query: str) -> str:
+    """The search page's address for a query narrowed to the latest year and its commonest kind."""
+    manifest = json.loads((site_dir / "search" / "entities.json").read_text(encoding="utf-8"))
+    year = manifest["years"][-1][0]
+    kind = max(manifest["kinds"], key=lambda pair: pair[1])[0]
+    return f"search/?q={quote_plus(query)}&year={year}&kind={quote_plus(kind)}"
+
+
+def _filtered_search(page, base: str, address: str) -> str:
+    page.goto(base + address)
+    page.wait_for_function("() => { const r = document.querySelector('[data-search-page]');"
+                           " return r.dataset.done !== undefined && r.dataset.busy === undefined; }")
+    first = page.locator("[data-search-readouts] .archive-result__title").first
+    return first.inner_text() if first.count() else ""
 
 
 def measure_search_session(site_dir: Path, queries: list[str], start_page: str = "") -> dict:
-    """Bytes fetched for the search index by loading a page, then typing each query in turn.
-
-    Returns the bytes fetched on page load (should be 0), the session's raw and gzipped
-    bytes (each file counted once, as the browser caches it), and the files' count.
-    """
+    """Loads a page, types the first queries into the header's box, runs the last on the search
+    page with filters; the bytes it fetched and how soon results were painted."""
     from playwright.sync_api import sync_playwright
 
     server = serve_folder(site_dir)
@@ -53,21 +92,45 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
             page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
             page.goto(base + start_page)
             page.wait_for_load_state("networkidle")
-            on_load = [path for path in fetched if path.startswith("/search/")]
-            first_results = []
-            for query in queries:
-                page.locator(".md-search__input").fill(query)
-                _wait_for_results(page, query)
-                first_results.append(page.locator(".md-search-result__item h1, .md-search-result__item h2").first.inner_text())
+            on_load = [path for path in fetched if path.startswith("/search/") and path.endswith(".json")]
+            page.evaluate(PAINT_PROBE)
+            first_results = [_type_in_box(page, query) for query in queries[:-1]]
+            paints = page.evaluate("window.__paints")
+            address = filtered_address(site_dir, queries[-1])
+            first_results.append(_filtered_search(page, base, address))
             browser.close()
     finally:
         server.shutdown()
-    session = sorted({path for path in fetched if path.startswith("/search/")})
+    session = sorted({path for path in fetched if path.startswith("/search/") and path.endswith(".json")})
     raw = [(site_dir / path.lstrip("/")).read_bytes() for path in session]
+    last_paint = {query: ms for query, ms in paints}  # each query's last keystroke
+    paint_ms = [last_paint[q] for q in queries[:-1] if q in last_paint]
     return {
         "on_load_bytes": sum((site_dir / p.lstrip("/")).stat().st_size for p in on_load),
         "raw_bytes": sum(len(content) for content in raw),
         "gz_bytes": sum(len(gzip.compress(content, 6)) for content in raw),
         "files": len(session),
         "first_results": first_results,
+        "filtered": address,
+        "paint_ms": paint_ms,  # last keystroke to first results painted, per query typed
     }
+
+
+def session_figures(session: dict) -> str:
+    """The session's figures for the bench line."""
+    paints = session.get("paint_ms") or [0.0]
+    return (f"search_session_gz_bytes={session['gz_bytes']} search_on_load_bytes={session['on_load_bytes']} "
+            f"search_paint_ms_median={statistics.median(paints):.0f} search_paint_ms_max={max(paints):.0f}")
+
+
+def session_rows(session: dict) -> list[tuple[str, str]]:
+    """The session's rows for the bench table."""
+    searches = "; ".join(f"{q!r} → {r!r}" for q, r in zip(session["queries"], session["first_results"]))
+    paints = ", ".join(f"{ms:.0f}" for ms in session.get("paint_ms", []))
+    return [
+        ("search session", f"{session['gz_bytes'] / 1024:8.1f} KB   gzipped ({session['raw_bytes']:,} bytes raw, "
+                           f"{session['files']} files) for {len(session['queries'])} searches, the last filtered "
+                           f"({session.get('filtered', '')}): {searches}"),
+        ("search fetched on page load", f"{session['on_load_bytes']:8d} bytes"),
+        ("search: keystroke to results", f"{max(session.get('paint_ms') or [0]):8.0f} ms  at most, per query typed: {paints}"),
+    ]

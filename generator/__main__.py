@@ -22,20 +22,23 @@ def _print_problems(problems: list[Problem], output_format: str = "text", stream
 
 def command_build(args) -> int:
     from .build.pipeline import build_site, generate
+    from .build.progress import Progress
 
     root = Path(args.root)
+    progress = Progress(sys.stderr)
     try:
         if args.pages_only:
-            generated = generate(root)
+            generated = generate(root, progress=progress)
         else:
-            generated = build_site(root, Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict)
+            generated = build_site(root, Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict,
+                                   full=args.full, progress=progress)
     except ArchiveInvalid as invalid:
         _print_problems(invalid.problems)
         errors = sum(p.severity == ERROR for p in invalid.problems)
         print(f"build stopped: {errors} error(s); docs/ and site/ are as they were", file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as error:  # MkDocs' own failure, such as a warning in strict mode
-        print(f"build stopped: {error}; site/ is as it was", file=sys.stderr)
+        print(f"build stopped: {error}; docs/ and site/ are as they were", file=sys.stderr)
         return EXIT_PROBLEMS
     report = generated.report
     print(f"{generated.readouts} readouts: {len(report.written)} pages written, "
@@ -146,6 +149,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", help="where to build the site (default: site/)")
     build.add_argument("--pages-only", action="store_true", help="write docs/ only; do not run MkDocs")
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
+    build.add_argument("--full", action="store_true",
+                       help="render every page with MkDocs, not only the pages that changed since the last build")
     build.set_defaults(run=command_build)
 
     serve = commands.add_parser("serve", help="live preview; rebuilds when archive/ or templates/ change",

@@ -17,6 +17,12 @@ ARTIFACTS = REPO / "test-artifacts"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _readout_cache(tmp_path_factory):
+    """Builds keep validated readouts in a folder of the test run, not in the user's cache."""
+    os.environ["READOUTS_CACHE"] = str(tmp_path_factory.mktemp("readouts-cache"))
+
+
 def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     """A project folder with the repository's site set-up and the given archive."""
     copy_site_setup(root)

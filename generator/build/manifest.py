@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 NAME = ".generated.json"
-VERSION = 1
+VERSION = 2
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -25,9 +25,9 @@ def _stamp(path: Path) -> list[int] | None:
 
 
 def input_stamps(root: Path) -> dict[str, list[int]]:
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole generator, every stage
     files = [root / "mkdocs.yml", root / "CONTRIBUTING.md", *sorted((root / "archive").rglob("*")), *sorted((root / "templates").rglob("*")),
-             *sorted(package.glob("*.py"))]
+             *sorted(package.rglob("*.py"))]
     return {str(path): stamp for path in files if path.is_file() and (stamp := _stamp(path))}
 
 
@@ -35,21 +35,29 @@ def output_stamps(docs_dir: Path, pages: list[str]) -> dict[str, list[int] | Non
     return {page: _stamp(docs_dir / page) for page in pages}
 
 
-def fresh_record(docs_dir: Path, inputs: dict[str, list[int]]) -> dict | None:
-    """The last run's record when the inputs and every generated page are as it left them."""
+def last_record(docs_dir: Path) -> dict | None:
+    """The last run's record when every generated page is as it left them."""
     try:
         last = json.loads((docs_dir / NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if last.get("version") != VERSION or last.get("inputs") != inputs:
+    if last.get("version") != VERSION:
         return None
     outputs = last.get("outputs", {})
     return last if outputs and output_stamps(docs_dir, list(outputs)) == outputs else None
 
 
-def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], readouts: int) -> None:
-    """Remember this run; inputs are stamped before it started, so an edit during the run is not missed."""
-    content = {"version": VERSION, "inputs": inputs, "outputs": output_stamps(docs_dir, pages), "readouts": readouts}
+def is_fresh(last: dict | None, inputs: dict[str, list[int]]) -> bool:
+    """Nothing changed since the last run: its pages are what this one would write."""
+    return last is not None and last.get("inputs") == inputs
+
+
+def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], readouts: int,
+           depends: dict[str, list[str]]) -> None:
+    """Remember this run; inputs are stamped before it started, so an edit during the run is not missed.
+    `depends`: each readout file's pages (see depends.py), for the next run to know what a change touches."""
+    content = {"version": VERSION, "inputs": inputs, "outputs": output_stamps(docs_dir, pages), "readouts": readouts,
+               "depends": depends}
     (docs_dir / NAME).write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
 
 

@@ -8,8 +8,6 @@ leaves the previous site/ in place.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +19,16 @@ from ..archive.validate import validate_archive
 from ..contribute.reference import render_contributing
 from ..core import parallel
 from ..core.model import Archive
-from ..core.problems import ArchiveInvalid, Problem, display_path
+from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
 from ..outputs.data import render_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
-from . import manifest
-from .write import WriteReport, write_pages
+from . import cache, manifest, site
+from .depends import depends_on, dirty_pages
+from .progress import Progress, Silent
+from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
 SKIP_GENERATE = "READOUTS_SKIP_GENERATE"
@@ -40,6 +40,7 @@ class Generated:
     report: WriteReport
     seconds: float
     readouts: int
+    timings: dict | None = None  # template → [pages rendered, seconds]
 
 
 # Readouts validated earlier in this process: root → (the inputs besides the readouts, and each
@@ -74,16 +75,45 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
     return archive_unless_errors(registry, readouts, problems)
 
 
-def _check_with_memory(root: Path, inputs: dict[str, list[int]]) -> tuple[Archive | None, list[Problem]]:
+def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
+    """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
+    everything again, in parallel, when most files changed or a registry has an error."""
+    registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
+    if any(p.severity == ERROR for p in problems):
+        progress.stage("check", f"{len(paths)} readout files read and validated")
+        return _check_everything(root)
+    officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+    store = cache.ReadoutCache(root)
+    keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
+    known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
+    changed = [path for path, key in keys.items() if key not in known]
+    progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
+    if len(changed) > len(paths) // 2:
+        archive, problems = _check_everything(root)
+    else:
+        # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
+        registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
+        archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
+    if archive is not None:
+        by_source = {readout.source_path: readout for readout in archive.readouts}
+        store.keep({key: by_source[display_path(path, root)] for path, key in keys.items()},
+                   {keys[path] for path in changed})
+    return archive, problems
+
+
+def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progress | None = None
+                       ) -> tuple[Archive | None, list[Problem]]:
+    progress = progress or Silent()
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
     basis = {path: stamp for path, stamp in inputs.items() if path not in current}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
-        archive, problems = _check_everything(root)
+        archive, problems = _check_with_cache(root, readout_paths(root / "archive"), progress)
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
+        progress.stage("check", f"{len(current)} readout files, {len(changed)} read and validated, {len(known)} in memory")
         registry, readouts, problems = validate_archive(load_archive(root, changed), known)
         archive, problems = archive_unless_errors(registry, readouts + known, problems)
     if archive is not None:
@@ -101,58 +131,64 @@ def remember_archive(root: Path) -> None:
     _check_with_memory(root, manifest.input_stamps(root))
 
 
-def generate(root: Path, docs_dir: Path | None = None) -> Generated:
-    """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error."""
-    start = time.perf_counter()
+def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None,
+             progress: Progress | None = None) -> Generated:
+    """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error.
+    Only the pages that the changed readout files appear on are rendered again (see depends.py)."""
+    start, progress = time.perf_counter(), progress or Silent()
     docs_dir = docs_dir or root / "docs"
     inputs = manifest.input_stamps(root)
-    last = manifest.fresh_record(docs_dir, inputs)
-    if last is not None:
+    last = manifest.last_record(docs_dir)
+    if manifest.is_fresh(last, inputs):
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
+        progress.stage("generate", "nothing changed since the last run")
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
-    archive, problems = _check_with_memory(root, inputs)
+    archive, problems = _check_with_memory(root, inputs, progress)
     if archive is None:
         raise ArchiveInvalid(problems)
     indexes = index_archive(archive)
+    depends = depends_on(archive, indexes)
+    dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
-    pages = (render_site(archive, indexes, root / "templates", site) + render_data(archive, indexes, site)
+    timings: dict[str, list[float]] = {}
+    pages = (render_site(archive, indexes, root / "templates", site, dirty, timings) + render_data(archive, indexes, site)
              + [render_contributing(root)] + render_search_index(archive, indexes))
+    if backup:
+        backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
-    report = write_pages(pages, docs_dir)
-    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts))
-    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts))
+    kept = sum(page.content is None for page in pages)
+    progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
+    report = write_pages(pages, docs_dir, backup)
+    progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
+    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends)
+    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
 
 
-def run_mkdocs(root: Path, site_dir: Path, strict: bool = True) -> None:
-    """Render docs/ with MkDocs into a fresh folder, then put it in place of site_dir."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
+               progress: Progress | None = None) -> dict:
+    """Render docs/ with MkDocs into a new folder, then put it in place of site_dir (see site.py):
+    only the changed pages, unless `full` or nothing records what the site was built from."""
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
-        build(config)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        return site.render_with_mkdocs(root, site_dir, strict, full, progress)
     finally:
         if previous is None:
             os.environ.pop(SKIP_GENERATE, None)
         else:
             os.environ[SKIP_GENERATE] = previous
-    retired = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Generated:
-    generated = generate(root)
-    run_mkdocs(root, site_dir or root / "site", strict)
-    return generated
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False,
+               progress: Progress | None = None) -> Generated:
+    """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
+    backup = Backup(root)
+    try:
+        generated = generate(root, backup=backup, progress=progress)
+        run_mkdocs(root, site_dir or root / "site", strict, full, progress)
+        return generated
+    except BaseException:
+        backup.restore(root / "docs")
+        raise
+    finally:
+        backup.discard()

@@ -8,6 +8,8 @@ its folder or is written twice.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -46,15 +48,59 @@ def _generated_files(docs_dir: Path) -> set[str]:
     return found
 
 
-def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
-    targets: dict[str, bytes] = {}
+class Backup:
+    """The previous version of every file a build replaces or removes in docs/, hard-linked aside
+    (the writer replaces files, never writes into them), so a failed build can put docs/ back."""
+
+    def __init__(self, root: Path):
+        self.folder = Path(tempfile.mkdtemp(prefix=".docs-", dir=root))
+        self.kept: dict[str, bool] = {}  # docs-relative path → whether it existed before
+
+    def keep(self, docs_dir: Path, relative: str) -> None:
+        if relative in self.kept:
+            return
+        source, copy = docs_dir / relative, self.folder / relative
+        self.kept[relative] = source.exists()
+        if self.kept[relative]:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, copy)
+
+    def restore(self, docs_dir: Path) -> None:
+        for relative, existed in self.kept.items():
+            if existed:
+                (docs_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.folder / relative, docs_dir / relative)
+            else:
+                (docs_dir / relative).unlink(missing_ok=True)
+        _remove_empty_folders(docs_dir, self.kept)
+        self.kept.clear()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _remove_empty_folders(docs_dir: Path, removed) -> None:
+    """The folders that removing these files emptied, deepest first."""
+    folders = {parent for relative in removed for parent in PurePosixPath(relative).parents if parent.parts}
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        path = docs_dir / folder
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None) -> WriteReport:
+    """Pages with content None are kept as they are in docs/ (the caller knows they are right)."""
+    targets: dict[str, bytes | None] = {}
     for page in pages:
         relative = _checked(page.path).as_posix()
         if relative in targets:
             raise WriteRefused(f"two pages would be written to docs/{relative}")
-        targets[relative] = page.content.encode("utf-8")
+        targets[relative] = None if page.content is None else page.content.encode("utf-8")
     written, unchanged = [], 0
     for relative, content in targets.items():
+        if content is None:
+            unchanged += 1
+            continue
         destination = docs_dir / relative
         try:
             if destination.stat().st_size == len(content) and destination.read_bytes() == content:
@@ -62,6 +108,8 @@ def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
                 continue
         except FileNotFoundError:
             pass
+        if backup:
+            backup.keep(docs_dir, relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
         temporary = destination.with_name(destination.name + ".tmp")
         temporary.write_bytes(content)
@@ -69,11 +117,8 @@ def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
         written.append(relative)
     removed = sorted(_generated_files(docs_dir) - targets.keys())
     for relative in removed:
+        if backup:
+            backup.keep(docs_dir, relative)
         (docs_dir / relative).unlink()
-    for name in GENERATED:  # folders emptied by removals go too, deepest first
-        top = docs_dir / name
-        if top.is_dir():
-            for folder in sorted((p for p in top.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
+    _remove_empty_folders(docs_dir, removed)
     return WriteReport(tuple(written), tuple(removed), unchanged)

@@ -1,59 +1,103 @@
 """The search index: written at build time, fetched piece by piece only when a reader searches.
 
-Two parts:
-- `search/entities.json`, small: every official, initiative and venue with every
-  name it goes by (aliases, misspellings, native script, abbreviations), so a
-  name finds its page first; `search/e/<id>.json` lists each one's readouts.
-- a word index sharded by the first two letters of each word
-  (`search/w/<xx>.json`), and the readouts' titles in chunks of CHUNK
-  (`search/d/<n>.json`), so a query fetches a few small files, never the whole.
+Files under search/ (docs/javascripts/search-*.js reads them):
+- `entities.json`: the manifest: how many readouts, which word shards exist, the kinds and
+  years with counts, and every official, initiative, venue and publisher with every name it
+  goes by (aliases, misspellings, native script, abbreviations), its role and its counts.
+- `w/<key>.json`: word → postings, sharded by the word's first two letters (search_text.shard_of).
+- `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
+- `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
+  for the search page's filters and their counts.
+- `e/<entity>.json`: the readouts of one official, initiative, venue or publisher.
 
-Readouts are numbered newest first, so "newest first" is "lowest number first",
-and posting lists are stored as gaps between numbers.
+Every readout has a stable number: its day (date ordinal) × 64 + its rank among that day's
+readouts by file name. No file name or number depends on a readout's position in the
+archive, so adding a readout rewrites its day, its year, its entities, the manifest and the
+shards of its own words, and nothing else. Higher numbers are newer.
+
+A posting is (gap from the previous number) × 8 + impact: impact 1-7 is the term's BM25
+weight within that readout (k1 1.2, b 0.75), counting a word in a title or a registry name
+three times a word of the body. The average length is a constant, not the archive's, so one
+readout added does not change every other readout's impacts.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from ..core.model import Archive, Readout
 from ..pages.addresses import Page, site_path
 from ..pages.index import Indexes
+from .search_entities import publisher_id, search_entities
+from .search_page import render_search_page
+from .search_text import MONTHS, STOPWORDS, shard_of, tokens
 
-CHUNK = 16
-_WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile(r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_LETTER_FORMS = {"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "’": "", "'": ""}
-STOPWORDS = frozenset(
-    "a an and are as at be been but by for from had has have he his in is it its of on or said she "
-    "that the their them they this to was were which will with would".split())
-
-
-def normalise(text: str) -> str:
-    """Lowercase, without accents or Arabic-script diacritics; search.js does the same to a query."""
-    if not unicodedata.is_normalized("NFKD", text):
-        text = unicodedata.normalize("NFKD", text)
-    text = _MARKS.sub("", text)
-    for letter, replacement in _LETTER_FORMS.items():  # a few str.replace calls beat translate() with a dict
-        if letter in text:
-            text = text.replace(letter, replacement)
-    return text.lower()
+DAY_SLOTS = 64
+STRONG_WEIGHT = 3
+K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
+MAX_IMPACT = 7
+TEXT_LIMIT = 600
 
 
-def words(text: str) -> set[str]:
-    distinct = set(_WORD.findall(normalise(text))) - STOPWORDS  # in C; then the few distinct words in Python
-    return {w for w in distinct if len(w) > 1}
+def readout_numbers(readouts: Iterable[Readout]) -> dict[str, int]:
+    """Each readout's stable number: day × DAY_SLOTS + rank within its day, by file name."""
+    by_day: dict[int, list[Readout]] = defaultdict(list)
+    for readout in readouts:
+        by_day[readout.date.toordinal()].append(readout)
+    numbers = {}
+    for day, same_day in by_day.items():
+        if len(same_day) > DAY_SLOTS:
+            raise ValueError(f"{same_day[0].date}: more than {DAY_SLOTS} readouts on one day")
+        for rank, readout in enumerate(sorted(same_day, key=lambda r: r.slug)):
+            numbers[readout.url_path] = day * DAY_SLOTS + rank
+    return numbers
 
 
-def shard_of(word: str) -> str:
-    key = word[:2]
-    return key if key.isascii() and key.isalnum() else "_"
+def _indexed(text: str) -> list[str]:
+    return [w for w in tokens(text) if w not in STOPWORDS and (len(w) > 1 or not w.isascii())]
 
 
-def _gaps(numbers) -> list[int]:
+def strong_text(readout: Readout) -> str:
+    """What counts as a title: the title, kind, date words, venue, occasion, publisher, and every
+    name of the participants and initiatives (aliases and misspellings count for the official)."""
+    names = [name for o in readout.officials for name in (o.name, o.native, *o.aliases)]
+    names += [name for i in readout.initiatives for name in (i.name, i.short, *i.aliases)]
+    when = f"{readout.date.year} {MONTHS[readout.date.month - 1]}"
+    return " ".join([readout.title, readout.kind, when, readout.venue, readout.occasion,
+                     readout.source.publisher, *names])
+
+
+def _body_text(readout: Readout) -> str:
+    mentioned = [name for o in readout.mentioned for name in (o.name, o.native, *o.aliases)]
+    return " ".join([readout.body, *mentioned])
+
+
+def impacts(readout: Readout) -> dict[str, int]:
+    """Each indexed word of a readout with its weight there, 1 (weak) to MAX_IMPACT."""
+    strong = Counter(_indexed(strong_text(readout)))
+    body = Counter(_indexed(_body_text(readout)))
+    length = sum(body.values()) + STRONG_WEIGHT * sum(strong.values())
+    norm = K1 * (1 - B + B * length / AVERAGE_LENGTH)
+    weights = {}
+    for word in strong.keys() | body.keys():
+        frequency = STRONG_WEIGHT * strong.get(word, 0) + body.get(word, 0)
+        saturated = frequency * (K1 + 1) / (frequency + norm)  # below K1 + 1
+        weights[word] = max(1, min(MAX_IMPACT, round(saturated / (K1 + 1) * MAX_IMPACT + 0.5)))
+    return weights
+
+
+def _postings(entries: list[tuple[int, int]]) -> list[int]:
+    previous, encoded = 0, []
+    for number, impact in sorted(entries):
+        encoded.append((number - previous) * 8 + impact)
+        previous = number
+    return encoded
+
+
+def _gaps(numbers: Iterable[int]) -> list[int]:
     previous, gaps = 0, []
     for number in sorted(numbers):
         gaps.append(number - previous)
@@ -61,65 +105,71 @@ def _gaps(numbers) -> list[int]:
     return gaps
 
 
-def _strong_text(readout: Readout) -> str:
-    names = [o.name for o in readout.officials] + [i.label for i in readout.initiatives]
-    return " ".join([readout.title, readout.venue, readout.occasion, readout.source.publisher, *names])
+def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
+    entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for readout in readouts:
+        for word, impact in impacts(readout).items():
+            entries[word].append((number[readout.url_path], impact))
+    shards: dict[str, dict] = defaultdict(dict)
+    for word in sorted(entries):
+        shards[shard_of(word)][word] = _postings(entries[word])
+    return shards
 
 
-def _entity(kind: str, ident: str, name: str, subtitle: str, url: str, keys, readouts: list[int]) -> dict:
-    folded = sorted({normalise(k).strip() for k in keys if k and k.strip()})
-    return {"t": kind, "id": ident, "n": name, "s": subtitle, "u": url, "k": folded, "c": len(readouts)}
-
-
-def _entities(archive: Archive, indexes: Indexes, number: dict[str, int]) -> tuple[list[dict], dict[str, list[int]]]:
-    """Every official, initiative and venue with the names it goes by, and the numbers of its readouts."""
-    def numbers(readouts) -> list[int]:
-        return [number[r.url_path] for r in readouts]
-
-    entities, postings = [], {}
-    for official in archive.officials:
-        parts = official.name.split()
-        keys = [official.name, official.native, *official.aliases, parts[0], parts[-1]]
-        ident = "o-" + official.slug
-        postings[ident] = numbers(indexes.by_official.get(official.slug, ()))
-        entities.append(_entity("o", ident, official.name, f"{official.native} · {official.country}",
-                                site_path(official), keys, postings[ident]))
-    for initiative in archive.initiatives:
-        ident = "i-" + initiative.slug
-        postings[ident] = numbers(indexes.by_initiative.get(initiative.slug, ()))
-        entities.append(_entity("i", ident, initiative.label, initiative.kind.capitalize(), site_path(initiative),
-                                [initiative.name, initiative.short, *initiative.aliases], postings[ident]))
-    venues = sorted((pair for pairs in indexes.by_venue.values() for pair in pairs),
-                    key=lambda pair: (pair[0].city, pair[0].country, pair[0].slug))
-    for venue, readouts in venues:
-        ident = "v-" + venue.slug
-        postings[ident] = numbers(readouts)
-        entities.append(_entity("v", ident, venue.name, "Venue", site_path(venue), [venue.city], postings[ident]))
-    return entities, postings
-
-
-def _documents(readouts: tuple[Readout, ...]) -> list[list]:
-    return [[r.url_path + "/", r.title, r.date.isoformat(), r.kind,
-             ", ".join(o.name for o in r.officials), _shorten(r.summary, 160)] for r in readouts]
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(?<!\w)[*_`#>]+|[*_`]+(?!\w)")
 
 
 def _shorten(text: str, limit: int) -> str:
+    """The start of a body as plain text, cut at a word."""
+    text = " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text[: limit * 3])).split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _word_shards(readouts: tuple[Readout, ...]) -> dict[str, dict[str, list[list[int]]]]:
-    strong: dict[str, list[int]] = defaultdict(list)
-    body: dict[str, list[int]] = defaultdict(list)
-    for number, readout in enumerate(readouts):
-        in_strong = words(_strong_text(readout))
-        for word in in_strong:
-            strong[word].append(number)
-        for word in words(readout.body) - in_strong:
-            body[word].append(number)
-    shards: dict[str, dict] = defaultdict(dict)
-    for word in sorted(strong.keys() | body.keys()):
-        shards[shard_of(word)][word] = [_gaps(strong.get(word, ())), _gaps(body.get(word, ()))]
-    return shards
+_SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
+LEAD_LIMIT = 300
+
+
+def result_text(readout: Readout) -> str:
+    """What a result quotes from: the body's first sentences, then later sentences that name a
+    participant, initiative or official mentioned, as the text spells them (a snippet can then
+    show "President Reahy" where the text says so)."""
+    plain_body = _shorten(readout.body, len(readout.body) + 1)
+    sentences = [s for s in _SENTENCE.split(plain_body) if s]
+    names = {n.casefold() for o in readout.officials + readout.mentioned for n in (o.name, o.native, *o.aliases) if n}
+    names |= {n.casefold() for i in readout.initiatives for n in (i.name, i.short, *i.aliases) if n}
+    chosen, length, last = [], 0, -1
+    for index, sentence in enumerate(sentences):
+        lead = length < LEAD_LIMIT and index == last + 1
+        folded = sentence.casefold()
+        if lead or any(name in folded for name in names):
+            if length + len(sentence) > TEXT_LIMIT:
+                break
+            chosen.append(sentence if index == last + 1 else "… " + sentence)
+            length += len(sentence)
+            last = index
+    if not chosen and sentences:
+        return _shorten(sentences[0], TEXT_LIMIT)
+    return " ".join(chosen) + (" …" if last < len(sentences) - 1 else "")
+
+
+def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, list[list]]:
+    days: dict[str, list[tuple[int, list]]] = defaultdict(list)
+    for r in readouts:
+        days[r.date.isoformat()].append((number[r.url_path], [
+            site_path(r), r.title, r.kind, r.venue, [o.name for o in r.officials], r.source.publisher,
+            result_text(r)]))
+    return {day: [record for _, record in sorted(entries)] for day, entries in days.items()}
+
+
+def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes: Indexes) -> dict[int, dict]:
+    years: dict[int, dict[str, list]] = defaultdict(dict)
+    for r in readouts:
+        venue = indexes.venue_of.get(r.url_path)
+        years[r.year][str(number[r.url_path])] = [
+            r.kind, publisher_id(r), "v-" + venue.slug if venue else "",
+            ["o-" + o.slug for o in r.officials], ["i-" + i.slug for i in r.initiatives]]
+    return years
 
 
 def _json(value) -> str:
@@ -128,14 +178,19 @@ def _json(value) -> str:
 
 def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     readouts = archive.readouts
-    number = {r.url_path: n for n, r in enumerate(readouts)}
-    entities, postings = _entities(archive, indexes, number)
-    shards = _word_shards(readouts)
-    documents = _documents(readouts)
-    manifest = {"chunk": CHUNK, "readouts": len(readouts), "shards": sorted(shards), "entities": entities}
-    pages = [Page("search/entities.json", _json(manifest))]
-    pages += [Page(f"search/e/{ident}.json", _json(_gaps(numbers))) for ident, numbers in postings.items()]
+    number = readout_numbers(readouts)
+    entities, postings = search_entities(archive, indexes, number)
+    shards = _word_shards(readouts, number)
+    manifest = {
+        "v": 2, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "entities": entities,
+        "kinds": sorted(Counter(r.kind for r in readouts).items()),
+        "years": sorted(Counter(r.year for r in readouts).items()),
+    }
+    pages = [Page("search/entities.json", _json(manifest)), render_search_page()]
+    pages += [Page(f"search/e/{ident}.json", _json(_gaps(numbers))) for ident, numbers in sorted(postings.items())]
     pages += [Page(f"search/w/{key}.json", _json(shard)) for key, shard in sorted(shards.items())]
-    pages += [Page(f"search/d/{start // CHUNK}.json", _json(documents[start:start + CHUNK]))
-              for start in range(0, len(documents), CHUNK)]
+    pages += [Page(f"search/d/{day}.json", _json(records))
+              for day, records in sorted(_day_shards(readouts, number).items())]
+    pages += [Page(f"search/f/{year}.json", _json(facets))
+              for year, facets in sorted(_facet_shards(readouts, number, indexes).items())]
     return pages

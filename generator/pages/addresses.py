@@ -13,7 +13,7 @@ from ..core.model import Event, Initiative, Official, Readout, Redirect, Venue, 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str
+    content: str | None  # None: the page in docs/ is already right and stays (an incremental build)
 
 
 def page_path(item) -> str:

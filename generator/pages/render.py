@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,18 +196,32 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class Renderer:
-    """Renders each kind of page; one template per kind."""
+    """Renders each kind of page; one template per kind.
 
-    def __init__(self, archive: Archive, indexes: Indexes, templates_dir: Path, site: dict):
+    With `dirty` (page paths), an item's pages are rendered only when its page is in it;
+    the others come back as Page(path, None): the page already in docs/ stays. Page kinds
+    that `dirty` does not cover are always rendered."""
+
+    def __init__(self, archive: Archive, indexes: Indexes, templates_dir: Path, site: dict,
+                 dirty: set[str] | None = None):
         self.archive = archive
         self.indexes = indexes
         self.env = make_environment(templates_dir)
         self.site = site
+        self.dirty = dirty
+        self.timings: dict[str, list[float]] = {}  # template → [pages, seconds]
 
     def _render(self, template: str, path: str, **values) -> Page:
+        start = time.perf_counter()
         content = self.env.get_template(template).render(
             page_path=path, archive=self.archive, index=self.indexes, site=self.site, **values)
+        spent = self.timings.setdefault(template, [0, 0.0])
+        spent[0] += 1
+        spent[1] += time.perf_counter() - start
         return Page(path, content)
+
+    def _wanted(self, item) -> bool:
+        return self.dirty is None or page_path(item) in self.dirty
 
     def readout(self, readout: Readout) -> Page:
         older, newer = self.indexes.neighbours[readout.url_path]
@@ -233,7 +248,7 @@ class Renderer:
     def venue(self, venue: Venue, readouts: tuple[Readout, ...]) -> Page:
         return self._render("venue.md.j2", page_path(venue), venue=venue, readouts=readouts)
 
-    def year_pages(self, item, readouts: tuple[Readout, ...]):
+    def year_pages(self, item, readouts: tuple[Readout, ...], render: bool = True):
         """Each year of a listing too long for one page (see LIST_LIMIT), on a page of its own."""
         if len(readouts) <= LIST_LIMIT:
             return
@@ -242,7 +257,16 @@ class Renderer:
             by_year.setdefault(readout.year, []).append(readout)
         for year, group in by_year.items():
             page = YearPage(item, year)
-            yield self._render("listing-year.md.j2", page_path(page), page=page, item=item, readouts=tuple(group))
+            if not render:
+                yield Page(page_path(page), None)
+            else:
+                yield self._render("listing-year.md.j2", page_path(page), page=page, item=item, readouts=tuple(group))
+
+    def item_pages(self, item, render, listing: tuple[Readout, ...] = ()):
+        """An item's page and its pages per year: rendered, or kept when the item is not dirty."""
+        wanted = self._wanted(item)
+        yield render() if wanted else Page(page_path(item), None)
+        yield from self.year_pages(item, listing, wanted)
 
     def event(self, event: Event) -> Page:
         return self._render("event.md.j2", page_path(event), event=event)
@@ -250,14 +274,27 @@ class Renderer:
     def section(self, template: str, path: str) -> Page:
         return self._render(template, path)
 
+    def _readout_chunk(self, readouts) -> list[Page]:
+        return [self.readout(r) if self._wanted(r) else Page(page_path(r), None) for r in readouts]
+
+    def _worker_chunk(self, readouts) -> tuple[list[Page], dict]:
+        self.timings = {}  # in the forked worker: its own pages only
+        return self._readout_chunk(readouts), self.timings
+
     def readout_pages(self) -> list[Page]:
         """Every readout's page: most of the site, so a large archive renders them in several processes."""
         readouts = self.archive.readouts
-        workers = parallel.workers_for(len(readouts))
+        wanted = len(readouts) if self.dirty is None else sum(map(self._wanted, readouts))
+        workers = parallel.workers_for(wanted)
         if workers == 1:
-            return [self.readout(r) for r in readouts]
-        rendered = parallel.map_chunks(lambda chunk: [self.readout(r) for r in chunk], parallel.split(readouts, workers))
-        return [page for pages in rendered for page in pages]
+            return self._readout_chunk(readouts)
+        rendered = parallel.map_chunks(self._worker_chunk, parallel.split(readouts, workers))
+        for _, timings in rendered:  # each worker timed its own pages
+            for template, (count, seconds) in timings.items():
+                spent = self.timings.setdefault(template, [0, 0.0])
+                spent[0] += count
+                spent[1] += seconds
+        return [page for pages, _ in rendered for page in pages]
 
     def all_pages(self):
         yield self.section("home.md.j2", "index.md")
@@ -270,23 +307,28 @@ class Renderer:
         yield self.section("provenance.md.j2", "provenance/index.md")
         yield from self.readout_pages()
         for official in self.archive.officials:
-            yield self.official(official)
-            yield from self.year_pages(official, self.indexes.by_official.get(official.slug, ()))
+            yield from self.item_pages(official, lambda: self.official(official),
+                                       self.indexes.by_official.get(official.slug, ()))
         for initiative in self.archive.initiatives:
-            yield self.initiative(initiative)
-            yield from self.year_pages(initiative, self.indexes.by_initiative.get(initiative.slug, ()))
+            yield from self.item_pages(initiative, lambda: self.initiative(initiative),
+                                       self.indexes.by_initiative.get(initiative.slug, ()))
         for venues in self.indexes.by_venue.values():
             for venue, readouts in venues:
-                yield self.venue(venue, readouts)
-                yield from self.year_pages(venue, readouts)
+                yield from self.item_pages(venue, lambda: self.venue(venue, readouts), readouts)
         for year, readouts in self.indexes.by_year.items():
-            yield self.year(year, readouts)
+            yield from self.item_pages(year, lambda: self.year(year, readouts))
         for event in self.archive.events:
-            yield self.event(event)
-        for redirect in self.archive.redirects:
+            yield from self.item_pages(event, lambda: self.event(event))
+        for redirect in self.archive.redirects:  # small, and named by no dependency: always rendered
             yield provenance.redirect_page(redirect, self.site)
 
 
-def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None) -> list[Page]:
-    """Every generated page, in a fixed order."""
-    return list(Renderer(archive, indexes, templates_dir, site or {}).all_pages())
+def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None,
+                dirty: set[str] | None = None, timings: dict | None = None) -> list[Page]:
+    """Every generated page, in a fixed order; with `dirty`, see Renderer. `timings`, when given,
+    receives the pages rendered and the seconds spent per template."""
+    renderer = Renderer(archive, indexes, templates_dir, site or {}, dirty)
+    pages = list(renderer.all_pages())
+    if timings is not None:
+        timings.update(renderer.timings)
+    return pages

@@ -11,7 +11,9 @@ import pytest
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
-from ..conftest import ARTIFACTS
+from ..conftest import ARTIFACTS, REPO, make_project
+
+SEARCH_ARCHIVE = REPO / "tests" / "fixtures" / "search"  # readouts in Chinese and Persian, accounts of one call
 
 
 def pytest_collection_modifyitems(items):
@@ -23,6 +25,18 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def site_url(built_real_site):
     server = serve_folder(built_real_site / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def search_site_url(tmp_path_factory):
+    """The search fixture archive, built and served once per test run."""
+    from generator.build.pipeline import build_site
+
+    root = make_project(tmp_path_factory.mktemp("search") / "project", SEARCH_ARCHIVE)
+    build_site(root, root / "site", strict=True)
+    server = serve_folder(root / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -74,4 +88,12 @@ def visit(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield Visit(page, site_url)
+    context.close()
+
+
+@pytest.fixture
+def search_visit(browser, search_site_url):
+    """A page of the search fixture's site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Visit(context.new_page(), search_site_url)
     context.close()

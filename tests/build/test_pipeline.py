@@ -55,7 +55,7 @@ def test_a_registry_change_validates_everything_again(project, monkeypatch):
     registry.write_text(registry.read_text(encoding="utf-8").replace("    - Rowhani\n", "    - Rowhani\n    - Rohani\n"),
                         encoding="utf-8")
     generate(project)
-    assert read == [None]
+    assert read[-1] is None and not any(read[:-1])  # the registries alone, then everything
 
 
 def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project, tmp_path, monkeypatch):
@@ -75,3 +75,37 @@ def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project
     assert forked == [2, 2]  # validation, then the readouts' pages
     del alone[Path(".generated.json")], together[Path(".generated.json")]  # it names each project's own files
     assert together == alone
+
+
+def test_a_new_process_validates_only_the_files_changed_since_the_last_run(project, monkeypatch):
+    generate(project)
+    pipeline._VALIDATED.clear()  # what a new process starts with
+    read = []
+    original = pipeline.load_archive
+    monkeypatch.setattr(pipeline, "load_archive", lambda root, only=None: read.append(only) or original(root, only))
+    _edit(project, PHONE_CALL, "on the phone.", "on the phone about the weather.")
+    second = generate(project)
+    assert [[p.name for p in only] for only in read] == [[], ["2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"]]
+    assert len(second.archive.readouts) == 3 and len(second.archive.events) == 1
+
+
+def test_a_tampered_cache_entry_is_validated_again_and_runs_nothing(project, monkeypatch):
+    from generator.build.cache import ReadoutCache
+
+    generate(project)
+    store = ReadoutCache(project)
+    for entry in store.folder.glob("*.json"):
+        entry.write_text('{"$": "ArchiveInvalid", "problems": []}', encoding="utf-8")
+    pipeline._VALIDATED.clear()
+    _edit(project, PHONE_CALL, "on the phone.", "on the phone again.")
+    generated = generate(project)
+    assert len(generated.archive.readouts) == 3
+    assert "again" in (project / "docs/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md").read_text()
+
+
+def test_the_cache_lives_outside_the_project(project):
+    from generator.build.cache import ReadoutCache
+
+    generate(project)
+    folder = ReadoutCache(project).folder
+    assert list(folder.glob("*.json")) and project.resolve() not in folder.resolve().parents

@@ -45,11 +45,33 @@ def test_paths_are_confined_and_never_written_twice(tmp_path):
         write_pages([Page("officials/a.md", "x"), Page("officials/a.md", "y")], tmp_path)
 
 
-def test_output_is_deterministic(project, tmp_path):
+def _generate_in_process(root, seed: int) -> str:
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+    done = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--pages-only"],
+                          env=environment, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_output_is_deterministic_across_processes_and_hash_seeds(project, tmp_path):
     from tests.conftest import make_project
 
     other = make_project(tmp_path / "other")
-    generate(project)
-    generate(other)
-    files = sorted(p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md"))
-    assert files and all((project / "docs" / f).read_bytes() == (other / "docs" / f).read_bytes() for f in files)
+    _generate_in_process(project, 1)
+    _generate_in_process(other, 2)
+    files = sorted(p.relative_to(project / "docs") for p in (project / "docs").rglob("*") if p.is_file())
+    assert len(files) > 20 and files == sorted(p.relative_to(other / "docs") for p in (other / "docs").rglob("*") if p.is_file())
+    assert [f for f in files if f.name != ".generated.json"
+            and (project / "docs" / f).read_bytes() != (other / "docs" / f).read_bytes()] == []
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(project):
+    _generate_in_process(project, 1)
+    (project / "docs/.generated.json").unlink()  # so the whole archive is rendered again, not skipped
+    before = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    out = _generate_in_process(project, 3)
+    assert ": 0 pages written, 0 removed" in out
+    assert {p: p.stat().st_mtime_ns for p in before if p.exists()} == before

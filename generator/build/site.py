@@ -1,0 +1,182 @@
+"""MkDocs renders docs/ into site/: in full, or only the pages that changed.
+
+A full build renders everything into a fresh folder. An incremental one starts from a
+hard-linked copy of the current site, unlinks in that copy every output about to be
+written (so no write reaches the live site through a shared inode), lets MkDocs render
+only the docs/ files that changed since the site was built, and removes the outputs of
+files that are gone. Either way the new folder then takes site/'s place in two renames.
+
+What the site was built from is recorded beside it (`.site.built.json` for site/): the
+stamp of every file in docs/ and a fingerprint of what shapes every page (mkdocs.yml, the
+theme override, the versions of MkDocs and Material). Without a record, or with another
+fingerprint, the build is full. Strict checks stay on; only MkDocs' warning that a build
+is dirty is dropped, since this build puts right what that warning is about.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from .progress import Progress, Silent
+
+RECORD_VERSION = 1
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs' static templates, every build
+
+
+def record_path(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.built.json")
+
+
+def fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    theme = root / "templates" / "theme"
+    for path in [root / "mkdocs.yml", *sorted(p for p in theme.rglob("*") if p.is_file())]:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        digest.update(f"{package}={metadata.version(package)}\0".encode())
+    return digest.hexdigest()
+
+
+def docs_stamps(docs_dir: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file MkDocs would read (it skips names starting with a dot)."""
+    stamps = {}
+    for folder, subfolders, files in os.walk(docs_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        base = Path(folder).relative_to(docs_dir).as_posix()
+        for name in files:
+            if not name.startswith(".") and not name.endswith(".tmp"):
+                status = os.stat(os.path.join(folder, name))
+                stamps[name if base == "." else f"{base}/{name}"] = [status.st_size, status.st_mtime_ns]
+    return stamps
+
+
+def _last_record(site_dir: Path, print_: str) -> dict | None:
+    try:
+        last = json.loads(record_path(site_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("version") != RECORD_VERSION or last.get("fingerprint") != print_ or not site_dir.is_dir():
+        return None
+    return last
+
+
+def _link_tree(source: Path, destination: Path) -> None:
+    """destination becomes a copy of source whose files are hard links to source's."""
+    for folder, subfolders, files in os.walk(source):
+        target = destination / Path(folder).relative_to(source)
+        target.mkdir(exist_ok=True)
+        shutil.copystat(folder, target)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
+
+
+def _output_of(src_uri: str) -> str:
+    """Where MkDocs writes a docs/ file, with directory URLs."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri[:-3] + ".html"
+    return src_uri[:-3] + "/index.html"
+
+
+def _remove_outputs(staging: Path, outputs: list[str]) -> None:
+    folders = set()
+    for output in outputs:
+        (staging / output).unlink(missing_ok=True)
+        folders.update(Path(output).parents)
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        if folder.parts and (staging / folder).is_dir() and not any((staging / folder).iterdir()):
+            (staging / folder).rmdir()
+
+
+class _OnlyChanged:
+    """A plugin for one build: MkDocs renders and copies just the changed docs/ files (all when
+    `changed` is None), and reports each page it writes."""
+
+    def __init__(self, changed: set[str] | None, progress: Progress):
+        self.changed, self.progress = changed, progress
+
+    def on_files(self, files, **kwargs):
+        pages = 0
+        for file in files:
+            modified = self.changed is None or file.src_uri in self.changed or not os.path.exists(file.abs_dest_path)
+            file.is_modified = (lambda answer=modified: answer)
+            pages += modified and file.is_documentation_page()
+        self.progress.start_bar("MkDocs renders", pages)
+        return files
+
+    def on_post_page(self, output, **kwargs):
+        self.progress.step()
+        return output
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, progress: Progress) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+    config.plugins["readouts-only-changed"] = _OnlyChanged(changed, progress)
+    logger, dropping = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
+    logger.addFilter(dropping)
+    try:
+        build(config, dirty=changed is not None)
+    finally:
+        logger.removeFilter(dropping)
+    progress.end_bar()
+
+
+def _staging_folder(site_dir: Path) -> Path:
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it 0700; a site is for a web server to read
+    return staging
+
+
+def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
+                       progress: Progress | None = None) -> dict:
+    """Render docs/ into site_dir; returns what was done: {"full": bool, "rendered": n, "removed": n}."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    docs_dir, print_ = root / "docs", fingerprint(root)
+    stamps = docs_stamps(docs_dir)
+    last = None if full else _last_record(site_dir, print_)
+    record_path(site_dir).unlink(missing_ok=True)  # until the new site is in place, no record claims it
+    staging = _staging_folder(site_dir)
+    try:
+        if last is None:
+            changed, gone = None, []
+        else:
+            _link_tree(site_dir, staging)
+            changed = {path for path, stamp in stamps.items() if last["docs"].get(path) != stamp}
+            gone = [_output_of(path) for path in last["docs"] if path not in stamps]
+            _remove_outputs(staging, [_output_of(path) for path in changed] + list(ALWAYS_WRITTEN) + gone)
+        _mkdocs(root, staging, strict, changed, progress or Silent())
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, site_dir)
+    content = {"version": RECORD_VERSION, "fingerprint": print_, "docs": stamps}
+    record_path(site_dir).write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+    return {"full": changed is None, "rendered": len(stamps) if changed is None else len(changed), "removed": len(gone)}
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    retired = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,77 @@
+"""The registries as search finds them: every official, initiative, venue and publisher with
+every name it goes by, what it is (role) and how many readouts it has, and its readouts' numbers."""
+
+from __future__ import annotations
+
+from ..core.model import Archive, Official, Readout
+from ..core.text import slugify
+from ..pages.addresses import site_path
+from ..pages.index import Indexes
+from .search_text import fold_name
+
+
+def publisher_id(readout: Readout) -> str:
+    return "p-" + (slugify(readout.source.publisher) or "unknown")
+
+
+def _entity(kind: str, ident: str, name: str, role: str, url: str, keys, count: int, **extra) -> dict:
+    folded = sorted({fold_name(k) for k in keys if k and fold_name(k)})
+    return {"t": kind, "id": ident, "n": name, "r": role, "u": url, "k": folded, "c": count, **extra}
+
+
+def _role(official: Official) -> str:
+    """The latest position held, with the country."""
+    latest = max(official.positions, key=lambda p: (p.start is not None, p.start), default=None)
+    return " · ".join(part for part in (latest.title if latest else "", official.country) if part)
+
+
+def _officials(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
+    found = []
+    for official in archive.officials:
+        parts = official.name.split()
+        keys = [official.name, official.native, *official.aliases, parts[0], parts[-1]]
+        readouts = numbers(indexes.by_official.get(official.slug, ()))
+        mentions = len(indexes.mentioning.get(official.slug, ()))
+        found.append((_entity("o", "o-" + official.slug, official.name, _role(official), site_path(official),
+                              keys, len(readouts), m=mentions, native=official.native), readouts))
+    return found
+
+
+def _initiatives(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
+    found = []
+    for initiative in archive.initiatives:
+        readouts = numbers(indexes.by_initiative.get(initiative.slug, ()))
+        role = initiative.kind.capitalize() + (f" since {initiative.since}" if initiative.since else "")
+        found.append((_entity("i", "i-" + initiative.slug, initiative.label, role, site_path(initiative),
+                              [initiative.name, initiative.short, *initiative.aliases], len(readouts)), readouts))
+    return found
+
+
+def _venues(indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
+    found = []
+    for country, cities in indexes.by_venue.items():
+        for venue, readouts in cities:
+            found.append((_entity("v", "v-" + venue.slug, venue.name, f"Venue in {country}", site_path(venue),
+                                  [venue.city, venue.name], len(readouts)), numbers(readouts)))
+    return found
+
+
+def _publishers(archive: Archive, numbers) -> list[tuple[dict, list[int]]]:
+    by_publisher: dict[str, tuple[str, list[Readout]]] = {}
+    for readout in archive.readouts:
+        by_publisher.setdefault(publisher_id(readout), (readout.source.publisher, []))[1].append(readout)
+    found = []
+    for ident, (name, readouts) in sorted(by_publisher.items()):
+        found.append((_entity("p", ident, name, "Publisher", f"search/?publisher={ident}", [name], len(readouts)),
+                      numbers(readouts)))
+    return found
+
+
+def search_entities(archive: Archive, indexes: Indexes, number: dict[str, int]) -> tuple[list[dict], dict[str, list[int]]]:
+    """The entities of the manifest, and each one's readout numbers (for search/e/<id>.json)."""
+    def numbers(readouts) -> list[int]:
+        return sorted(number[r.url_path] for r in readouts)
+
+    found = (_officials(archive, indexes, numbers) + _initiatives(archive, indexes, numbers)
+             + _venues(indexes, numbers) + _publishers(archive, numbers))
+    return [entity for entity, _ in found], {entity["id"]: readouts for entity, readouts in found}

@@ -1,0 +1,142 @@
+"""An incremental build gives what a full build gives, byte for byte, and a failed one changes nothing."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import make_bench_project
+from generator.build.pipeline import build_site
+from generator.build.site import record_path
+from tests.conftest import make_project
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _readouts(root: Path) -> list[Path]:
+    return sorted((root / "archive/readouts").rglob("*.md"))
+
+
+def _moved(path: Path, root: Path, day: date) -> Path:
+    """Where a readout of `day` named like `path` belongs: its folder and name follow its date."""
+    name = f"{day.isoformat()}-{path.stem[11:]}.md"
+    return root / "archive/readouts" / str(day.year) / name
+
+
+def _redate(text: str, day: date) -> str:
+    return re.sub(r"^date: .*$", f"date: {day.isoformat()}", text, count=1, flags=re.M)
+
+
+def _add(rng: random.Random, root: Path) -> str:
+    source = rng.choice(_readouts(root))
+    day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
+    target = _moved(source.with_name(source.stem[:11] + f"added-{rng.randrange(10**6)}.md"), root, day)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = re.sub(r"^id: .*$", f"id: {target.stem}", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+    target.write_text(_redate(text, day), encoding="utf-8")  # a new readout, with an id of its own
+    return f"add {target.name}"
+
+
+def _edit(rng: random.Random, root: Path) -> str:
+    path = rng.choice(_readouts(root))
+    text = path.read_text(encoding="utf-8")
+    if rng.random() < 0.5:
+        path.write_text(text.rstrip("\n") + f"\n\nAn added paragraph {rng.randrange(10**6)}.\n", encoding="utf-8")
+        return f"edit the text of {path.name}"
+    path.write_text(re.sub(r"^title: ([\"']?)(.*)\1$", r"title: \1\2, revised\1", text, count=1, flags=re.M), encoding="utf-8")
+    return f"edit the title of {path.name}"
+
+
+def _rename(rng: random.Random, root: Path) -> str:
+    path = rng.choice(_readouts(root))
+    day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
+    target = _moved(path, root, day)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_redate(path.read_text(encoding="utf-8"), day), encoding="utf-8")
+    path.unlink()
+    return f"move {path.name} to {target.name}"
+
+
+def _delete(rng: random.Random, root: Path) -> str:
+    path = rng.choice(_readouts(root))
+    path.unlink()
+    return f"delete {path.name}"
+
+
+@pytest.mark.parametrize("seed", [1])
+def test_incremental_builds_equal_full_builds_over_random_changes(tmp_path, seed):
+    rng = random.Random(seed)
+    root = make_bench_project(tmp_path / "project", 20, seed)
+    build_site(root, root / "site")
+    steps = []
+    for step in range(5):
+        steps.append(rng.choice([_add, _edit, _rename, _delete])(rng, root))
+        build_site(root, root / "site")
+        fresh = make_project(tmp_path / f"fresh-{step}", root / "archive")
+        build_site(fresh, fresh / "site", full=True)
+        for folder in ("docs", "site"):
+            here, there = tree(root / folder), tree(fresh / folder)
+            here.pop(".generated.json", None), there.pop(".generated.json", None)
+            assert sorted(here) == sorted(there), (folder, steps)
+            assert [name for name in here if here[name] != there[name]] == [], (folder, steps)
+        shutil.rmtree(fresh)
+
+
+def test_a_change_renders_only_the_pages_it_touches(project):
+    build_site(project, project / "site")
+    before = {p: p.stat().st_ino for p in (project / "site").rglob("*.html")}
+    path = project / "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("on the phone.", "on the phone about rain."), encoding="utf-8")
+    build_site(project, project / "site")
+    after = {p: p.stat().st_ino for p in (project / "site").rglob("*.html")}
+    rendered = sorted(p.relative_to(project / "site").as_posix() for p in after if after[p] != before.get(p))
+    assert "readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone/index.html" in rendered
+    assert "about/index.html" not in rendered and "officials/index.html" not in rendered
+    assert len(rendered) < len(after) / 4
+
+
+def test_a_changed_setting_renders_everything(project):
+    build_site(project, project / "site")
+    before = {p: p.stat().st_ino for p in (project / "site").rglob("*.html")}
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    build_site(project, project / "site")
+    assert all(p.stat().st_ino != inode for p, inode in before.items())
+
+
+def test_a_failed_build_leaves_docs_and_site_as_they_were(project):
+    build_site(project, project / "site")
+    docs, site = tree(project / "docs"), tree(project / "site")
+    path = project / "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
+    # a link MkDocs cannot resolve: a warning, which strict mode turns into a failure
+    path.write_text(path.read_text(encoding="utf-8") + "\nSee [the minutes](minutes.md).\n", encoding="utf-8")
+    with pytest.raises(BaseException):
+        build_site(project, project / "site")
+    assert tree(project / "docs") == docs and tree(project / "site") == site
+    assert not list(project.glob(".docs-*")) and not list(project.glob(".site-*"))
+
+
+def test_the_site_folder_is_readable_by_others(project):
+    build_site(project, project / "site")
+    assert (project / "site").stat().st_mode & 0o755 == 0o755
+    assert record_path(project / "site").is_file()
+
+
+def test_an_edit_renders_only_the_pages_the_readout_appears_on(tmp_path):
+    from generator.build.pipeline import generate
+
+    root = make_bench_project(tmp_path / "project", 60)
+    first = generate(root)
+    path = _readouts(root)[5]
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\nOne more sentence.\n", encoding="utf-8")
+    second = generate(root)
+    rendered = {template: count for template, (count, _) in second.timings.items()}
+    assert rendered["readout.md.j2"] <= 5 < first.timings["readout.md.j2"][0]  # it and its neighbours, its event's
+    assert sum(rendered.values()) < sum(count for count, _ in first.timings.values()) / 3
