@@ -6,7 +6,8 @@ A session: four queries typed into the header's box, key by key as a reader type
 fifth on the search page, filtered by year and kind. Reported: the bytes of the index fetched
 on page load (the goal: none), the session's bytes (each file once, as the browser caches it;
 gzipped as a server sends it), and for each query typed the time from its last keystroke to the
-first results painted (measured in the page: the input event, then the frame after the list).
+first results painted (measured in the page: the input event, then the frame after the list),
+and the same for a query pasted into a fresh page, which fetches the manifest and shards first.
 """
 
 from __future__ import annotations
@@ -77,6 +78,19 @@ def _filtered_search(page, base: str, address: str) -> str:
     return first.inner_text() if first.count() else ""
 
 
+def _pasted_into_a_fresh_page(browser, base: str, query: str) -> float:
+    """From a query pasted into a fresh page (nothing cached) to its results painted."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base)
+    page.evaluate(PAINT_PROBE)
+    page.locator("#archive-search-input").fill(query)
+    page.wait_for_function("q => window.__paints.some(p => p[0] === q)", arg=query)
+    cold = page.evaluate("q => window.__paints.find(p => p[0] === q)[1]", query)
+    context.close()
+    return cold
+
+
 def measure_search_session(site_dir: Path, queries: list[str], start_page: str = "") -> dict:
     """Loads a page, types the first queries into the header's box, runs the last on the search
     page with filters; the bytes it fetched and how soon results were painted."""
@@ -98,6 +112,7 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
             paints = page.evaluate("window.__paints")
             address = filtered_address(site_dir, queries[-1])
             first_results.append(_filtered_search(page, base, address))
+            cold_ms = _pasted_into_a_fresh_page(browser, base, queries[0])
             browser.close()
     finally:
         server.shutdown()
@@ -113,6 +128,7 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
         "first_results": first_results,
         "filtered": address,
         "paint_ms": paint_ms,  # last keystroke to first results painted, per query typed
+        "cold_ms": cold_ms,  # a query pasted into a page that has fetched nothing yet
     }
 
 
@@ -120,7 +136,8 @@ def session_figures(session: dict) -> str:
     """The session's figures for the bench line."""
     paints = session.get("paint_ms") or [0.0]
     return (f"search_session_gz_bytes={session['gz_bytes']} search_on_load_bytes={session['on_load_bytes']} "
-            f"search_paint_ms_median={statistics.median(paints):.0f} search_paint_ms_max={max(paints):.0f}")
+            f"search_paint_ms_median={statistics.median(paints):.0f} search_paint_ms_max={max(paints):.0f} "
+            f"search_paint_cold_ms={session.get('cold_ms', 0):.0f}")
 
 
 def session_rows(session: dict) -> list[tuple[str, str]]:
@@ -132,5 +149,6 @@ def session_rows(session: dict) -> list[tuple[str, str]]:
                            f"{session['files']} files) for {len(session['queries'])} searches, the last filtered "
                            f"({session.get('filtered', '')}): {searches}"),
         ("search fetched on page load", f"{session['on_load_bytes']:8d} bytes"),
-        ("search: keystroke to results", f"{max(session.get('paint_ms') or [0]):8.0f} ms  at most, per query typed: {paints}"),
+        ("search: keystroke to results", f"{max(session.get('paint_ms') or [0]):8.0f} ms  at most, per query typed: {paints}; "
+                                         f"pasted into a fresh page: {session.get('cold_ms', 0):.0f} ms"),
     ]

@@ -149,6 +149,14 @@ PUBLISHERS = {
         ("Tehran Times", "https://www.tehrantimes.com/"),
     ),
 }
+PUBLISHER_KINDS = {
+    "Ministry of Foreign Affairs of the People's Republic of China": "ministry", "Xinhua News Agency": "state news agency",
+    "Embassy of the People's Republic of China in Iran": "embassy or mission",
+    "Permanent Mission of the People's Republic of China to the UN": "embassy or mission",
+    "Ministry of Foreign Affairs of the Islamic Republic of Iran": "ministry",
+    "Islamic Republic News Agency": "state news agency",
+    "Office of the President of the Islamic Republic of Iran": "ministry", "Tehran Times": "other outlet",
+}
 HOME_CITIES = {"China": ("Beijing", "Beijing", "Beijing", "Shanghai", "Qingdao", "Xiamen", "Hangzhou"),
                "Iran": ("Tehran", "Tehran", "Tehran", "Isfahan", "Mashhad", "Shiraz", "Tabriz")}
 ABROAD = (  # city, country, the occasions that bring both sides there
@@ -591,6 +599,16 @@ class _Writer:
         return "\n\n".join(paragraphs) + "\n", mentioned
 
 
+def _publishers_yaml() -> str:
+    lines = []
+    for country, publishers in PUBLISHERS.items():
+        for name, url in publishers:
+            host = url.split("/")[2].removeprefix("www.").removeprefix("english.").removeprefix("en.")
+            lines += [f"- name: {_scalar(name)}", f"  native: {_scalar(name)}", f"  country: {country}",
+                      f"  kind: {PUBLISHER_KINDS[name]}", "  hosts:", f"    - {host}", ""]
+    return "\n".join(lines)
+
+
 def _front_matter(r: _Readout, slug: str, title: str, published: date | None, url: str, notes: str) -> str:
     lines = ["---", f"id: {slug}", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {r.day.isoformat()}",
              f"kind: {r.kind}"]
@@ -636,6 +654,8 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
     (archive / "readouts").mkdir(parents=True, exist_ok=True)
     (archive / "officials.yml").write_bytes(_officials_yaml(officials).encode("utf-8"))
     (archive / "initiatives.yml").write_bytes(_initiatives_yaml(initiatives).encode("utf-8"))
+    (archive / "publishers.yml").write_bytes(_publishers_yaml().encode("utf-8"))
+    shutil.copyfile(repository_root() / "archive" / "formulations.yml", archive / "formulations.yml")
     shutil.copyfile(Path(__file__).resolve().parent.parent / "archive" / "places.yml", archive / "places.yml")
 
     # Who can take part in a given year, and how likely: cumulative weights, built once.

@@ -20,7 +20,7 @@ officials:
   - Xi Jinping
   - Ebrahim Raisi
 source:
-  publisher: Somebody
+  publisher: Xinhua News Agency
   published: 2022-08-06
   language: en
 id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi
@@ -178,7 +178,7 @@ def test_a_likely_duplicate_is_found_even_when_one_file_is_checked(real, capsys)
         f"{SHOWN}: the same date, participants and publisher (if it is the same readout, keep one file; if it is "
         "another account, check the date, the participants and the publisher)",
         "check: 0 error(s), 1 warning(s)"]
-    other.write_text(again.replace("publisher: Somebody", "publisher: Somebody Else"), encoding="utf-8")
+    other.write_text(again.replace("publisher: Xinhua News Agency", "publisher: Islamic Republic News Agency (IRNA)"), encoding="utf-8")
     assert _check(capsys, real, str(other))[:2] == (EXIT_OK, ["check: 0 error(s), 0 warning(s)"])
 
 

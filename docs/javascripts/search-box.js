@@ -129,7 +129,10 @@
   }
 
   input.addEventListener("input", function () { run(input.value); });
-  input.addEventListener("focus", function () { if (input.value.trim() && listbox.childElementCount) open(true); });
+  input.addEventListener("focus", function () {
+    S.manifest().catch(function () {});  /* a reader about to type: the names' manifest, and nothing else */
+    if (input.value.trim() && listbox.childElementCount) open(true);
+  });
   input.addEventListener("keydown", function (event) {
     if (move(event)) return;
     if (event.key === "Enter") {

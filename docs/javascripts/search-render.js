@@ -95,13 +95,18 @@
     var counts = plural(entity.c, "readout", "readouts");
     if (entity.t === "o" && entity.m) counts += ", mentioned in " + entity.m;
     var role = entity.t === "o" ? "Official" + (entity.r ? " · " + entity.r : "") : entity.r || KINDS[entity.t];
-    return [role, (entity.native ? entity.native + " · " : "") + counts];
+    return [role, counts];
   }
 
   /* A result's content: its heading and lines, into a link or an option made by the caller. */
   function fillEntity(container, entity, answer) {
     container.appendChild(marked("span", "archive-result__title", entity.n, answer));
-    entityLines(entity).forEach(function (line) { container.appendChild(element("span", "archive-result__meta", line)); });
+    var lines = entityLines(entity).map(function (line) { return element("span", "archive-result__meta", line); });
+    if (entity.native) {  /* isolated, so a right-to-left name leaves the line's order alone */
+      lines[1].insertBefore(document.createTextNode(" · "), lines[1].firstChild);
+      lines[1].insertBefore(element("bdi", null, entity.native), lines[1].firstChild);
+    }
+    lines.forEach(function (line) { container.appendChild(line); });
     container.classList.add("archive-result", "archive-result--entity");
     container.dataset.kind = entity.t;
     return container;

@@ -61,8 +61,8 @@
   }
 
   function shardOf(word) {
-    var key = word.slice(0, 2);
-    return /^[a-z0-9]{1,2}$/.test(key) ? key : "x" + word.codePointAt(0).toString(16);
+    var key = word.slice(0, 3);
+    return /^[a-z0-9]{1,3}$/.test(key) ? key : "x" + word.codePointAt(0).toString(16);
   }
 
   window.archiveSearchText = {

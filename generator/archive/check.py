@@ -20,4 +20,6 @@ def archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[
     problems = sorted(problems)
     if any(p.severity == ERROR for p in problems):
         return None, problems
-    return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects), problems
+    publishers = registry.publishers.all if registry.publishers else ()
+    return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects,
+                        publishers, registry.formulations), problems

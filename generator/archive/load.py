@@ -201,6 +201,8 @@ class LoadedArchive:
     readouts: list[RawDocument]
     problems: list[Problem]
     places: RawDocument | None = None
+    publishers: RawDocument | None = None
+    formulations: RawDocument | None = None
     published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
 
 
@@ -218,6 +220,10 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     problems += found
     places, found = load_registry(archive_dir / "places.yml", root)
     problems += found
+    publishers, found = load_registry(archive_dir / "publishers.yml", root)
+    problems += found
+    formulations, found = load_registry(archive_dir / "formulations.yml", root)
+    problems += found
     readouts = []
     for path in (only if only is not None else readout_paths(archive_dir)):
         doc, found = load_readout(path, root)
@@ -227,4 +233,5 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
     if (archive_dir / "published-ids.yml").exists():
         published, found = load_registry(archive_dir / "published-ids.yml", root)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places, published)
+    return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published,
+                         publishers=publishers, formulations=formulations)

@@ -10,7 +10,7 @@ from datetime import date
 
 from . import schema
 from .load import BadValue, RawDocument
-from ..core.model import Initiative, Official, Position
+from ..core.model import Formulation, Initiative, Official, Position
 from ..core.problems import Problem
 from ..core.text import slugify
 from .entries import entries, text, texts
@@ -30,6 +30,11 @@ class Registry:
     _initiatives_by_name: dict[str, Initiative] = field(default_factory=dict)
     _official_finder: "NameFinder | None" = None
     _initiative_finder: "NameFinder | None" = None
+    # Set by accounts.add_registries: publishers.Publishers (None when publishers.yml was not read),
+    # the formulations and their formulations.FormulationFinder.
+    publishers: object = None
+    formulations: tuple[Formulation, ...] = ()
+    formulation_finder: object = None
     redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
 
     def official(self, name: str) -> Official | None:

@@ -31,7 +31,8 @@ class Field:
 
 
 SOURCE_FIELDS = (
-    Field("publisher", "text", True, "Who published the readout.",
+    Field("publisher", "text", True, "Who published the readout: a name or alias from archive/publishers.yml "
+          "(a publisher the page does not name is entered there with 'identified: false').",
           "Permanent Mission of the People's Republic of China to the UN"),
     Field("url", "url", False, "The address of the published page (http or https), when known.",
           "https://example.org/readout.html"),
@@ -75,6 +76,9 @@ FIELDS = (
           "A shared key for accounts of the same meeting that the date and participants do not tie "
           "together: lowercase letters, digits and hyphens.", "2022-07-29-xi-raisi-call"),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
+    Field("speakers", "speakers", False,
+          "Who speaks in a paragraph, where the archive's rules get it wrong: the paragraph's anchor (p1, p2 …) "
+          "and a name from archive/officials.yml, 'both sides', or 'nobody'.", "{p3: Ebrahim Raisi, p5: both sides}"),
     Field("inferred", "inferred", False,
           "Values the archive worked out rather than read on the page: each field's name (for example "
           "date, venue, source.publisher) with the basis for it.",
@@ -123,6 +127,9 @@ def _json_type(field: Field) -> dict:
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     if field.type == "mapping":
         return _object(field.fields)
+    if field.type == "speakers":
+        speaker = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+        return {"type": "object", "patternProperties": {"^p[1-9][0-9]{0,3}$": speaker}, "additionalProperties": False}
     limit = MAX_NOTES if field.type == "notes" else MAX_TEXT
     return {"type": "string", "minLength": 1, "maxLength": limit, "pattern": "^[^<>]*$"}
 

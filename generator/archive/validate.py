@@ -13,8 +13,7 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 
-from . import schema
-from .schema import SAFE_URL as _URL
+from . import accounts, schema
 from .load import BadValue, LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
@@ -95,7 +94,7 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
-        if url and not _URL.match(url):
+        if url and not schema.SAFE_URL.match(url):
             problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
                                         "write the page's address starting with https://, "
                                         "with any ( ) [ ] in it as %28 %29 %5B %5D"))
@@ -180,7 +179,7 @@ def _check_body(doc: RawDocument, problems: list[Problem]) -> None:
     _check_shape(doc, found)
     for pattern in (_INLINE_LINK, _REFERENCE_LINK):
         for match in pattern.finditer(body):
-            if not _URL.match(match.group(1)):
+            if not schema.SAFE_URL.match(match.group(1)):
                 found.append(Problem(doc.display, _body_line(doc, match.start()), 1, ERROR,
                                      f"links must be http(s) addresses, not {match.group(1)[:40]!r}", "remove the link"))
     found.sort()
@@ -294,6 +293,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
+    source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None
@@ -303,7 +303,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o, _ in named if o.slug not in participants),
+        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs,
     )
 
 
@@ -315,8 +315,9 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
     them with (duplicates, ids), unless `known` already holds them. Without `identities`
     (one share of a larger archive), the ids are left to check_identities over the whole."""
     problems = list(loaded.problems)
-    registry = load_registry(loaded.officials, loaded.initiatives, problems, loaded.places)
     unreadable = {p.path for p in loaded.problems if p.severity == ERROR}  # reported by load already
+    registry = accounts.add_registries(load_registry(loaded.officials, loaded.initiatives, problems, loaded.places), loaded, unreadable,
+                                       problems)
     registries = frozenset(what for what, doc in (("officials", loaded.officials), ("initiatives", loaded.initiatives))
                            if doc.display in unreadable)
     checked = [(doc, r) for doc in loaded.readouts if doc.display not in unreadable
@@ -330,6 +331,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
         others = {r.source_path for r in rest}  # their warnings are for a check of those files
         problems += [p for p in found if p.severity == ERROR or p.path not in others]
     _check_duplicates(checked, rest, problems)
+    problems += accounts.ambiguous_events(checked, rest)
     return registry, readouts, problems
 
 

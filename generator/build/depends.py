@@ -2,8 +2,8 @@
 
 A readout is on its own page, its neighbours' (previous and next), its event's page and
 the pages of the other accounts of that event, the pages of its participants and of the
-officials it mentions (with their pages per year), of its initiatives, its venue and its
-year. Each is named by its page under docs/. The home page, the section pages, the data
+officials it mentions or names as speakers (with their pages per year), of its initiatives,
+its venue and its year. Each is named by its page under docs/. The home page, the section pages, the data
 files, the feeds and the search index are rendered on every run; page kinds not named
 here are too, so a new kind of page is correct before it is made incremental.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.model import Archive, Readout
+from ..core.model import Archive, Official, Readout
 from ..core.problems import display_path
 from ..pages.addresses import page_path
 from ..pages.index import Indexes
@@ -24,7 +24,8 @@ from ..pages.index import Indexes
 
 def pages_of(readout: Readout, indexes: Indexes) -> list[str]:
     """The item pages the readout appears on (an item's pages per year go with its page)."""
-    items: list = [readout, readout.year, *readout.officials, *readout.mentioned, *readout.initiatives]
+    speakers = {p.speaker for p in readout.paragraphs if isinstance(p.speaker, Official)}  # their statements
+    items: list = [readout, readout.year, *readout.officials, *readout.mentioned, *readout.initiatives, *speakers]
     items += [neighbour for neighbour in indexes.neighbours[readout.url_path] if neighbour is not None]
     if venue := indexes.venue_of.get(readout.url_path):
         items.append(venue)

@@ -22,6 +22,7 @@ from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
 from ..outputs.data import render_data
+from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
 from ..pages.index import index_archive
 from ..pages.render import render_site
@@ -152,7 +153,8 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     site = site_settings(root)
     timings: dict[str, list[float]] = {}
     pages = (render_site(archive, indexes, root / "templates", site, dirty, timings) + render_data(archive, indexes, site)
-             + [render_contributing(root)] + render_search_index(archive, indexes))
+             + [render_contributing(root), render_formulations_data(archive, indexes, site)]
+             + render_search_index(archive, indexes))
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..archive import schema
 from ..archive.load import load_archive, load_registry as load_registry_file
+from ..archive.publishers import load_publishers
 from ..archive.registry import Registry, load_registry
 from ..archive.schema import SAFE_URL
 from ..archive.validate import validate_archive
@@ -126,6 +127,9 @@ def _load_registry(root: Path) -> Registry:
         docs.append(doc)
         problems += found
     registry = load_registry(*docs[:2], problems, docs[2])
+    publishers, found = load_registry_file(root / "archive" / "publishers.yml", root)
+    problems += found
+    registry.publishers = load_publishers(publishers, problems) if not found else None
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise DraftError("the registries have errors; run python -m generator check first:\n"
@@ -222,9 +226,9 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, today
 
 
 def _source(page: Page, url: str, publisher: str, agency: str, published: date | None, body_text: str,
-            today: date, findings: _Findings) -> dict:
+            today: date, findings: _Findings, publishers) -> dict:
     header = page.navigation + ([page.title] if page.title else [])
-    found_publisher, how = sources.publisher(url, header, agency, page.credits)
+    found_publisher, how = sources.publisher(url, header, agency, page.credits, publishers)
     publisher = publisher or found_publisher
     if publisher and how == "photo credit" and publisher == found_publisher:
         findings.notes.append(f"The publisher is identified from the photo credit "
@@ -274,7 +278,8 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     """The draft of a readout file from the raw text of the published page."""
     today = today or date.today()
     registry = registry or _load_registry(root)
-    page = read_page(normalise(raw), kinds.tells_an_encounter)
+    page = read_page(normalise(raw), kinds.tells_an_encounter,
+                     lambda line: registry.publishers is not None and sources.is_publisher_line(line, registry.publishers))
     if not page.paragraphs:
         raise DraftError("no paragraph of text found: paste the readout's text as published")
     findings = _Findings()
@@ -308,7 +313,8 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     participants = {o.slug for o in officials}
     mentioned = [o.name for o in registry.mentioned_officials(body_text) if o.slug not in participants]
     unresolved = people.unresolved_names(registry, page.title + "\n" + body_text)
-    source = _source(page, url, publisher, dateline.agency, published, body_text, today, findings)
+    source = _source(page, url, publisher, dateline.agency, published, body_text, today, findings,
+                     registry.publishers)
     paragraphs = list(page.paragraphs)
     if page.caption and not paragraphs[0].startswith("## ") and "*" not in paragraphs[0]:
         paragraphs[0] = f"*{paragraphs[0]}*"

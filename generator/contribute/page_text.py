@@ -10,7 +10,6 @@ from datetime import date
 from typing import Callable
 
 from .dates import MONTH, find_dates
-from .sources import NAVIGATION_PUBLISHERS
 
 _TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _STAMP_LABEL = re.compile(r"^(?:date|published(?: on)?|updated(?: on)?|release time|time|posted(?: on)?|"
@@ -90,7 +89,8 @@ def _is_tag_line(line: str, tells_an_encounter: Callable[[str], bool]) -> bool:
     return len(words) >= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not tells_an_encounter(line)
 
 
-def _read_header_line(page: Page, line: str, tells_an_encounter: Callable[[str], bool]) -> None:
+def _read_header_line(page: Page, line: str, tells_an_encounter: Callable[[str], bool],
+                      names_a_publisher: Callable[[str], bool]) -> None:
     """One line above the first paragraph: a date stamp, a credit, navigation, tags or the headline."""
     stamp, rest = _parse_stamp(line)
     if stamp:
@@ -103,7 +103,7 @@ def _read_header_line(page: Page, line: str, tells_an_encounter: Callable[[str],
         page.credits.append(line)
         page.removed.append(line)
     elif (_FURNITURE.search(line) or line.casefold().startswith("home ")
-          or any(pattern.search(line) for pattern, _ in NAVIGATION_PUBLISHERS)):  # the site's own name
+          or names_a_publisher(line)):  # the site's own name
         page.navigation.append(line)
         page.removed.append(line)
         dated = [when for _, when, _ in find_dates(line) if when]
@@ -143,13 +143,15 @@ def _read_body(page: Page, body: list[str]) -> None:
             page.removed.append(line)
 
 
-def read_page(lines: list[str], tells_an_encounter: Callable[[str], bool]) -> Page:
-    """The page's parts; tells_an_encounter says whether a line describes a meeting (no tag line then)."""
+def read_page(lines: list[str], tells_an_encounter: Callable[[str], bool],
+              names_a_publisher: Callable[[str], bool] = lambda line: False) -> Page:
+    """The page's parts; tells_an_encounter says whether a line describes a meeting (no tag line then),
+    names_a_publisher whether a header line is a publisher's name (the site's own, in its navigation)."""
     page = Page()
     first = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
     for line in lines[:first]:  # the header: navigation, headline, date stamps, credits
         if line:
-            _read_header_line(page, line, tells_an_encounter)
+            _read_header_line(page, line, tells_an_encounter, names_a_publisher)
     page.caption = bool(page.credits) and first < len(lines) and any(
         CREDIT.match(line) for line in lines[:first][-2:] if line)
     _read_body(page, lines[first:])

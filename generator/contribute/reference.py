@@ -54,7 +54,7 @@ def _example(fields: tuple[schema.Field, ...], indent: str = "") -> list[str]:
         if field.fields:
             lines.append(f"{indent}{field.name}:")
             lines += _example(field.fields, indent + "  ")
-        elif field.example and field.type != "slug":
+        elif field.example and field.type not in ("slug", "speakers"):
             example = field.example
             if field.type in ("text", "notes") and (":" in example or example.startswith(("\"", "'"))):
                 example = '"' + example.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,61 +1,54 @@
-"""Who published a readout, from the page's address, its navigation, its dateline or its photo credits;
-and the language of its text."""
+"""Who published a readout, from the page's address, its navigation, its dateline or its photo credits,
+through the names, aliases and hosts of archive/publishers.yml; and the language of its text."""
 
 from __future__ import annotations
 
 import re
 
-# Publishers recognisable from a page's address, its navigation or its credits.
-PUBLISHER_HOSTS = {
-    "fmprc.gov.cn": "Ministry of Foreign Affairs of the People's Republic of China",
-    "mfa.gov.cn": "Ministry of Foreign Affairs of the People's Republic of China",
-    "un.china-mission.gov.cn": "Permanent Mission of the People's Republic of China to the UN",
-    "china-mission.gov.cn": "Permanent Mission of the People's Republic of China to the UN",
-    "idcpc.org.cn": "International Department of the CPC Central Committee",
-    "gov.cn": "The State Council of the People's Republic of China",
-    "xinhuanet.com": "Xinhua News Agency", "news.cn": "Xinhua News Agency",
-    "cgtn.com": "CGTN", "chinadaily.com.cn": "China Daily", "globaltimes.cn": "Global Times",
-    "irna.ir": "Islamic Republic News Agency (IRNA)", "mfa.ir": "Ministry of Foreign Affairs of the Islamic Republic of Iran",
-    "mfa.gov.ir": "Ministry of Foreign Affairs of the Islamic Republic of Iran",
-    "president.ir": "Office of the President of the Islamic Republic of Iran",
-    "tehrantimes.com": "Tehran Times", "presstv.ir": "Press TV", "mehrnews.com": "Mehr News Agency",
-    "tasnimnews.com": "Tasnim News Agency", "isna.ir": "Iranian Students' News Agency (ISNA)",
-    "ifpnews.com": "IFP News",
-}
-AGENCIES = {
-    "xinhua": "Xinhua News Agency", "irna": "Islamic Republic News Agency (IRNA)", "mna": "Mehr News Agency",
-    "mehr": "Mehr News Agency", "tasnim": "Tasnim News Agency", "isna": "Iranian Students' News Agency (ISNA)",
-    "ifp": "IFP News", "cgtn": "CGTN",
-}
-NAVIGATION_PUBLISHERS = (
-    (re.compile(r"China\s*&\s*UN\b|Permanent Mission of (?:the People's Republic of )?China", re.I),
-     "Permanent Mission of the People's Republic of China to the UN"),
-    (re.compile(r"Ministry of Foreign Affairs,? (?:of )?the People's Republic of China", re.I),
-     "Ministry of Foreign Affairs of the People's Republic of China"),
-    (re.compile(r"Ministry of Foreign Affairs,? (?:of )?the Islamic Republic of Iran", re.I),
-     "Ministry of Foreign Affairs of the Islamic Republic of Iran"),
-    (re.compile(r"International Department,? Central Committee of CPC|International Department of the CPC", re.I),
-     "International Department of the CPC Central Committee"),
-)
+from ..archive.publishers import Publishers
+from ..core.model import Publisher
+
+_WORDS = re.compile(r"[^\W_]+")
+_SMALL = {"of", "the", "and", "to"}  # "Ministry of Foreign Affairs, the People's Republic of China" is the ministry
 
 
-def publisher(url: str, header: list[str], agency: str, credits: list[str]) -> tuple[str, str]:
-    """The publisher, and how it was recognised: from the address, the page's header lines
-    (navigation and headline), the dateline's agency or the photo credits."""
+def _folded(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORDS.findall(text.casefold()) if w not in _SMALL)
+
+
+def _contains(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def named_publisher(line: str, publishers: Publishers, min_words: int = 1) -> Publisher | None:
+    """The publisher whose name or alias (of at least min_words words) stands in the line, the longest first."""
+    words = _folded(line)
+    names = sorted(((_folded(name), p) for p in publishers.all for name in (p.name, *p.aliases)),
+                   key=lambda entry: -len(entry[0]))
+    return next((p for run, p in names if len(run) >= min_words and run and _contains(words, run)), None)
+
+
+def is_publisher_line(line: str, publishers: Publishers) -> bool:
+    """A header line that names a publisher in words of its own (navigation: the site's name), not an agency's."""
+    return named_publisher(line, publishers, min_words=2) is not None
+
+
+def publisher(url: str, header: list[str], agency: str, credits: list[str], publishers: Publishers) -> tuple[str, str]:
+    """The publisher, and how it was recognised: from the address (the registry's hosts), the page's header
+    lines (navigation and headline), the dateline's agency or the photo credits."""
     host = re.sub(r"^https?://(?:www\.|english\.|en\.)?", "", url).split("/")[0].split(":")[0].casefold()
-    for suffix, name in sorted(PUBLISHER_HOSTS.items(), key=lambda item: -len(item[0])):
+    hosts = sorted(((suffix, p) for p in publishers.all for suffix in p.hosts), key=lambda item: -len(item[0]))
+    for suffix, found in hosts:
         if host == suffix or host.endswith("." + suffix):
-            return name, "address"
+            return found.name, "address"
     for line in header:
-        for pattern, name in NAVIGATION_PUBLISHERS:
-            if pattern.search(line):
-                return name, "navigation"
-    if agency and agency.casefold() in AGENCIES:
-        return AGENCIES[agency.casefold()], "dateline"
+        if found := named_publisher(line, publishers, min_words=2):
+            return found.name, "navigation"
+    if agency and (found := publishers.get(agency)):
+        return found.name, "dateline"
     for credit in credits:
-        for key, name in AGENCIES.items():
-            if re.search(rf"\b{key}\b", credit, re.I):
-                return name, "photo credit"
+        if found := named_publisher(credit, publishers):
+            return found.name, "photo credit"
     return "", ""
 
 

@@ -55,12 +55,79 @@ class Initiative:
         return (self.name.casefold(), self.slug)
 
 
+SIDE_ADJECTIVES = {"China": "Chinese", "Iran": "Iranian"}
+# How an account is named in a comparison: "the Iranian outlet's account".
+PUBLISHER_KIND_NOUNS = {"ministry": "ministry", "embassy or mission": "mission", "party body": "party body",
+                        "state news agency": "news agency", "other outlet": "outlet"}
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who published readouts, and the side (country) it speaks for; "" when not known."""
+
+    slug: str
+    name: str
+    native: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()  # web addresses its pages are published at
+    identified: bool = True
+    note: str = ""
+
+    @property
+    def side_label(self) -> str:
+        return f"{SIDE_ADJECTIVES.get(self.country, self.country)} side" if self.country else "side not known"
+
+    @property
+    def short_label(self) -> str:
+        """'the Iranian outlet', 'the Chinese mission': how a comparison names its account."""
+        noun = PUBLISHER_KIND_NOUNS.get(self.kind, "publisher")
+        adjective = SIDE_ADJECTIVES.get(self.country, "")
+        return f"the {adjective} {noun}" if adjective else f"the {noun} of unknown side"
+
+
+@dataclass(frozen=True)
+class Formulation:
+    """A stock phrase, with the other ways it is written."""
+
+    slug: str
+    name: str
+    variants: tuple[str, ...] = ()
+    summary: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.name.casefold(), self.slug)
+
+
+BOTH_SIDES = "both sides"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a readout's text: its number (its anchor is p<number>), the line it
+    starts on in the file, who speaks in it (an Official, BOTH_SIDES, or None), and the
+    formulations it uses."""
+
+    number: int
+    line: int
+    text: str
+    speaker: object = None
+    formulations: tuple[Formulation, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
 @dataclass(frozen=True)
 class Source:
     publisher: str
     language: str
     url: str = ""
     published: date | None = None
+    by: Publisher | None = None  # the registry's entry for the publisher
     captured: date | None = None  # the day the text was copied from its source or last checked
     archived: tuple[str, ...] = ()  # web-archive copies of the page
 
@@ -87,6 +154,21 @@ class Readout:
     headline: str = ""  # the headline as published, when it differs from the title
     inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def side(self) -> str:
+        """The country the publisher speaks for, "" when not known."""
+        return self.source.by.country if self.source.by else ""
+
+    @property
+    def formulations(self) -> tuple[Formulation, ...]:
+        """Every formulation the text uses, once, in order of first use."""
+        seen: dict[str, Formulation] = {}
+        for paragraph in self.paragraphs:
+            for formulation in paragraph.formulations:
+                seen.setdefault(formulation.slug, formulation)
+        return tuple(seen.values())
 
     @property
     def slug(self) -> str:
@@ -164,12 +246,28 @@ class YearPage:
 
 @dataclass(frozen=True)
 class Event:
-    """One meeting or call, with every account of it in the archive."""
+    """One meeting, call or message, with every account of it in the archive."""
 
     slug: str
     date: date
     readouts: tuple[Readout, ...]
     officials: tuple[Official, ...] = field(default=())
+
+    @property
+    def kind(self) -> str:
+        """The kind its accounts give; "talks and meeting" when they describe it differently."""
+        kinds = list(dict.fromkeys(r.kind for r in self.readouts))
+        return " and ".join(kinds)
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The countries whose publishers gave an account, in a fixed order; "" for a side not known."""
+        return tuple(sorted({r.side for r in self.readouts}))
+
+    @property
+    def has_page(self) -> bool:
+        """Only an event with several accounts has a page: the readout's own page is a single account's."""
+        return len(self.readouts) > 1
 
 
 @dataclass(frozen=True)
@@ -186,14 +284,28 @@ class Archive:
     officials: tuple[Official, ...]
     initiatives: tuple[Initiative, ...]
     readouts: tuple[Readout, ...]  # newest first
-    events: tuple[Event, ...]  # newest first; only meetings with several accounts
+    events: tuple[Event, ...]  # newest first; only meetings with several accounts (each has a page)
+    all_events: tuple[Event, ...] = ()  # newest first; every event, single accounts included
+    publishers: tuple[Publisher, ...] = ()
+    formulations: tuple[Formulation, ...] = ()
     redirects: tuple[Redirect, ...] = ()
 
 
-def _event_key(readout: Readout) -> tuple:
+# In-person kinds are one mode: one side's "talks" are often the other's "meeting".
+_MODES = {"meeting": "in person", "talks": "in person"}
+
+
+def event_mode(kind: str) -> str:
+    """What must agree for two accounts to be of one occurrence: a call is never a message."""
+    return _MODES.get(kind, kind)
+
+
+def event_key(readout: Readout) -> tuple:
+    """Accounts with the same key are of one event: an explicit `event:` key, or the same day,
+    participants and mode."""
     if readout.event_key:
         return ("key", readout.event_key)
-    return ("same", readout.date, tuple(sorted(o.slug for o in readout.officials)))
+    return ("same", readout.date, tuple(sorted(o.slug for o in readout.officials)), event_mode(readout.kind))
 
 
 def _event_slug(readouts: list[Readout]) -> str:
@@ -204,22 +316,39 @@ def _event_slug(readouts: list[Readout]) -> str:
     return f"{first.date.isoformat()}-{names}"
 
 
-def make_archive(officials, initiatives, readouts, redirects=()) -> Archive:
-    """The whole archive, sorted once; accounts of one meeting grouped into events."""
-    ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
+def _make_event(slug: str, accounts: list[Readout]) -> Event:
+    people: dict[str, Official] = {}
+    for readout in accounts:
+        for official in readout.officials:
+            people.setdefault(official.slug, official)
+    return Event(slug=slug, date=min(r.date for r in accounts), readouts=tuple(accounts),
+                 officials=tuple(people.values()))
+
+
+def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
+    """Every event, newest first; slugs made unique by the mode where two events share a day and people."""
     groups: dict[tuple, list[Readout]] = {}
     for readout in ordered:
-        groups.setdefault(_event_key(readout), []).append(readout)
-    events = []
+        groups.setdefault(event_key(readout), []).append(readout)
+    slugs: dict[str, int] = {}
     for accounts in groups.values():
-        if len(accounts) < 2:
-            continue
-        people: dict[str, Official] = {}
-        for readout in accounts:
-            for official in readout.officials:
-                people.setdefault(official.slug, official)
-        events.append(Event(slug=_event_slug(accounts), date=min(r.date for r in accounts),
-                            readouts=tuple(accounts), officials=tuple(people.values())))
+        slug = _event_slug(accounts)
+        slugs[slug] = slugs.get(slug, 0) + 1
+    events = []
+    for key, accounts in groups.items():
+        slug = _event_slug(accounts)
+        if slugs[slug] > 1 and key[0] == "same":
+            slug = f"{slug}-{key[3].replace(' ', '-')}"
+        events.append(_make_event(slug, accounts))
     events.sort(key=lambda e: (-e.date.toordinal(), e.slug))
-    return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered, events=tuple(events),
+    return events
+
+
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=()) -> Archive:
+    """The whole archive, sorted once; accounts of one occurrence grouped into events."""
+    ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
+    events = group_events(ordered)
+    return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered,
+                   events=tuple(e for e in events if e.has_page), all_events=tuple(events),
+                   publishers=tuple(publishers), formulations=tuple(formulations),
                    redirects=tuple(sorted(redirects, key=lambda r: r.address)))

@@ -4,7 +4,7 @@ Files under search/ (docs/javascripts/search-*.js reads them):
 - `entities.json`: the manifest: how many readouts, which word shards exist, the kinds and
   years with counts, and every official, initiative, venue and publisher with every name it
   goes by (aliases, misspellings, native script, abbreviations), its role and its counts.
-- `w/<key>.json`: word → postings, sharded by the word's first two letters (search_text.shard_of).
+- `w/<key>.json`: word → postings, sharded by the word's first three letters (search_text.shard_of).
 - `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
 - `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
   for the search page's filters and their counts.
@@ -39,7 +39,7 @@ DAY_SLOTS = 64
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
 MAX_IMPACT = 7
-TEXT_LIMIT = 600
+TEXT_LIMIT = 480
 
 
 def readout_numbers(readouts: Iterable[Readout]) -> dict[str, int]:
@@ -127,30 +127,37 @@ def _shorten(text: str, limit: int) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
-LEAD_LIMIT = 300
 
 
 def result_text(readout: Readout) -> str:
-    """What a result quotes from: the body's first sentences, then later sentences that name a
-    participant, initiative or official mentioned, as the text spells them (a snippet can then
-    show "President Reahy" where the text says so)."""
-    plain_body = _shorten(readout.body, len(readout.body) + 1)
-    sentences = [s for s in _SENTENCE.split(plain_body) if s]
+    """What a result quotes from, at most TEXT_LIMIT characters: the body's first sentence, the
+    sentences that name a participant, an initiative or an official mentioned as the text spells
+    them (so a snippet can show "President Reahy" where the text says so), then the sentences
+    after the first while there is room."""
+    sentences = [s for s in _SENTENCE.split(_shorten(readout.body, len(readout.body) + 1)) if s]
+    if not sentences:
+        return ""
     names = {n.casefold() for o in readout.officials + readout.mentioned for n in (o.name, o.native, *o.aliases) if n}
     names |= {n.casefold() for i in readout.initiatives for n in (i.name, i.short, *i.aliases) if n}
-    chosen, length, last = [], 0, -1
-    for index, sentence in enumerate(sentences):
-        lead = length < LEAD_LIMIT and index == last + 1
-        folded = sentence.casefold()
-        if lead or any(name in folded for name in names):
-            if length + len(sentence) > TEXT_LIMIT:
-                break
-            chosen.append(sentence if index == last + 1 else "… " + sentence)
-            length += len(sentence)
-            last = index
-    if not chosen and sentences:
+    chosen, length = {0}, len(sentences[0])
+    seen = {n for n in names if n in sentences[0].casefold()}
+    naming = []  # sentences that bring a name the chosen ones lack, in order
+    for index, sentence in enumerate(sentences[1:], 1):
+        found = {n for n in names if n in sentence.casefold()}
+        if found - seen:
+            naming.append(index)
+            seen |= found
+    for index in naming + list(range(1, len(sentences))):
+        if index not in chosen and length + len(sentences[index]) <= TEXT_LIMIT:
+            chosen.add(index)
+            length += len(sentences[index])
+    if length > TEXT_LIMIT:
         return _shorten(sentences[0], TEXT_LIMIT)
-    return " ".join(chosen) + (" …" if last < len(sentences) - 1 else "")
+    text, previous = [], -1
+    for index in sorted(chosen):
+        text.append(sentences[index] if index == previous + 1 else "… " + sentences[index])
+        previous = index
+    return " ".join(text) + (" …" if previous < len(sentences) - 1 else "")
 
 
 def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, list[list]]:

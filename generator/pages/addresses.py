@@ -7,13 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Event, Initiative, Official, Readout, Redirect, Venue, YearPage
+from ..core.model import Event, Formulation, Initiative, Official, Readout, Redirect, Venue, YearPage
+
+
+FORMULATIONS = "formulations/index.md"
+COVERAGE = "coverage/index.md"
+
+
+@dataclass(frozen=True)
+class CoverageYear:
+    """The events of one year that have one side's account only."""
+
+    year: int
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str | None  # None: the page in docs/ is already right and stays (an incremental build)
+    # bytes for a binary download (the SQLite database); None: the page in docs/ is already
+    # right and stays (an incremental build)
+    content: str | bytes | None
 
 
 def page_path(item) -> str:
@@ -30,6 +43,10 @@ def page_path(item) -> str:
         return f"events/{item.slug}.md"
     if isinstance(item, Venue):
         return f"venues/{item.slug}.md"
+    if isinstance(item, Formulation):
+        return f"formulations/{item.slug}.md"
+    if isinstance(item, CoverageYear):
+        return f"coverage/{item.year}.md"
     if isinstance(item, YearPage):
         return f"{page_path(item.item)[:-3]}/{item.year}.md"
     if isinstance(item, int):
@@ -51,12 +68,21 @@ def page_url(site: dict, item) -> str:
 
 
 def feed_path(item=None) -> str:
-    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's."""
+    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's.
+
+    The archive-wide feed sits at the top, beside sitemap.xml: every page announces it with
+    <link rel="alternate">, and Material fetches sitemap.xml from the folder of every such link.
+    """
     if isinstance(item, Official):
         return f"data/feeds/officials/{item.slug}.xml"
     if isinstance(item, Initiative):
         return f"data/feeds/initiatives/{item.slug}.xml"
-    return "data/feeds/readouts.xml"
+    return "feed.xml"
+
+
+def citation_path(readout: Readout, extension: str) -> str:
+    """Where one readout's citation file (bib, ris) sits under docs/: named by its stable id."""
+    return f"data/cite/{readout.id}.{extension}"
 
 
 def relative_path(target: str, source: str) -> str:

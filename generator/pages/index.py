@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..core.model import Archive, Event, Initiative, Official, Readout, Venue
+from ..core.model import Archive, Event, Initiative, Official, Paragraph, Readout, Venue
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Indexes:
     initiatives_of: dict[str, tuple[tuple[Initiative, int], ...]]  # official slug → initiatives raised
     officials_of: dict[str, tuple[tuple[Official, int], ...]]  # initiative slug → officials involved
     neighbours: dict[str, tuple[Readout | None, Readout | None]]  # url_path → (older, newer)
+    statements_of: dict[str, tuple[tuple[Readout, Paragraph], ...]] = None  # official slug → paragraphs they speak in
+    uses_of: dict[str, tuple[tuple[Readout, Paragraph], ...]] = None  # formulation slug → paragraphs that use it
 
 
 def _ranked(counter: Counter, items: dict) -> tuple:
@@ -38,7 +40,13 @@ def index_archive(archive: Archive) -> Indexes:
     counterparts: dict[str, Counter] = defaultdict(Counter)
     initiatives_of: dict[str, Counter] = defaultdict(Counter)
     officials_of: dict[str, Counter] = defaultdict(Counter)
+    statements_of, uses_of = defaultdict(list), defaultdict(list)
     for readout in archive.readouts:  # already newest first, so every list is too
+        for paragraph in readout.paragraphs:
+            if isinstance(paragraph.speaker, Official):
+                statements_of[paragraph.speaker.slug].append((readout, paragraph))
+            for formulation in paragraph.formulations:
+                uses_of[formulation.slug].append((readout, paragraph))
         by_year[readout.year].append(readout)
         if readout.venue:
             venue = Venue(readout.venue_slug, readout.city, readout.country)
@@ -72,4 +80,6 @@ def index_archive(archive: Archive) -> Indexes:
         initiatives_of={k: _ranked(v, initiatives) for k, v in initiatives_of.items()},
         officials_of={k: _ranked(v, officials) for k, v in officials_of.items()},
         neighbours=neighbours,
+        statements_of={k: tuple(v) for k, v in statements_of.items()},
+        uses_of={k: tuple(v) for k, v in uses_of.items()},
     )

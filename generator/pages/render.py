@@ -17,11 +17,11 @@ import jinja2
 from markupsafe import Markup
 
 from ..core import parallel
-from ..core.model import Archive, Event, Initiative, Official, Readout, Venue, YearPage
+from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite, html, provenance
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance
 from .index import Indexes
-from .addresses import Page, feed_path, page_path, page_url, relative_path, site_path
+from .addresses import COVERAGE, FORMULATIONS, CoverageYear, Page, feed_path, page_path, page_url, relative_path, site_path
 from .html import long_date
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
@@ -126,10 +126,11 @@ def _feed_href(context, item=None) -> Md:
 
 
 @jinja2.pass_context
-def _cite(context, readout: Readout, style: str) -> Md:
-    """How to cite the readout: "chicago" or "bibtex" in a code block, or the "csl-json" script element."""
+def _cite(context, readout: Readout, part: str) -> Md:
+    """How to cite the readout: its "panel" (HTML), its "csl-json" script element, or its "meta" front matter."""
     site = context["site"]
-    return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
+    render = {"panel": cite_page.citation_panel, "csl-json": cite_page.csl_script, "meta": cite_page.head_meta}[part]
+    return Md(render(readout, page_url(site, readout), site.get("name", "")))
 
 
 @jinja2.pass_context
@@ -171,6 +172,32 @@ def _yaml_text(value) -> Md:
     return Md(json.dumps(plain(value).replace("&", "&amp;").replace('"', "&quot;"), ensure_ascii=False))
 
 
+@jinja2.pass_context
+def _anchored_body(context, readout: Readout) -> Md:
+    return Md(paragraphs.anchored_body(readout, page_url(context["site"], readout), context["site"].get("name", "")))
+
+
+def _html(build):
+    """A filter that writes a block of the generator's HTML for the page being rendered."""
+    @jinja2.pass_context
+    def html_filter(context, item, *args):
+        return Md(str(build(context, item, *args)))
+    return html_filter
+
+
+_HTML_FILTERS = {
+    "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
+    "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
+    "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
+    "uses": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT),
+    "formulation_summary": lambda c, item: formulations.formulation_summary(
+        item, c["index"].uses_of.get(item.slug, ()), c["page_path"]),
+    "formulations_table": lambda c, items: formulations.formulations_table(items, c["index"].uses_of, c["page_path"]),
+    "coverage_table": lambda c, events: coverage.coverage_table(events, c["page_path"]),
+    "one_sided": lambda c, events: coverage.one_sided_listing(events, c["page_path"]),
+}
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -184,8 +211,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
-                       permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
-                       cite=_cite, year_chart=_year_chart, year_page=YearPage)
+                       permalink=_permalink, feed_href=_feed_href,
+                       cite=_cite, year_chart=_year_chart, year_page=YearPage, anchored_body=_anchored_body,
+                       **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
     env.filters.update(facts_panel=_facts_panel, source_panel=_source_panel, participants=_participants,
@@ -271,6 +299,17 @@ class Renderer:
     def event(self, event: Event) -> Page:
         return self._render("event.md.j2", page_path(event), event=event)
 
+    def formulation(self, formulation: Formulation) -> Page:
+        return self._render("formulation.md.j2", page_path(formulation), formulation=formulation,
+                            uses=self.indexes.uses_of.get(formulation.slug, ()))
+
+    def coverage_pages(self):
+        """The coverage page, and a page per year listing the events that lack a side's account."""
+        yield self._render("coverage.md.j2", COVERAGE)
+        for year, events in coverage.by_year(self.archive.all_events).items():
+            if any(coverage.coverage_class(e) != "both sides" for e in events):
+                yield self._render("coverage-year.md.j2", page_path(CoverageYear(year)), year=year, events=events)
+
     def section(self, template: str, path: str) -> Page:
         return self._render(template, path)
 
@@ -319,6 +358,10 @@ class Renderer:
             yield from self.item_pages(year, lambda: self.year(year, readouts))
         for event in self.archive.events:
             yield from self.item_pages(event, lambda: self.event(event))
+        yield self.section("formulations.md.j2", FORMULATIONS)
+        for formulation in self.archive.formulations:
+            yield self.formulation(formulation)
+        yield from self.coverage_pages()
         for redirect in self.archive.redirects:  # small, and named by no dependency: always rendered
             yield provenance.redirect_page(redirect, self.site)
 

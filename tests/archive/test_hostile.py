@@ -60,7 +60,10 @@ READOUTS = {
         f"11:1: error: 'notes' contains HTML or an HTML entity {HTML_HINT}"],
     "special-characters.md": [  # < and > are refused; the Markdown characters of the publisher and notes pass
         f"2:1: error: 'title' contains HTML or an HTML entity {HTML_HINT}",
-        f"6:5: error: 'officials.0' contains HTML or an HTML entity {HTML_HINT}"],
+        f"6:5: error: 'officials.0' contains HTML or an HTML entity {HTML_HINT}",
+        "9:3: error: unknown publisher 'Ministry *of* [Foreign](javascript:alert(1)) Affairs | `code` & more' "
+        "(add it to archive/publishers.yml "
+        "(with 'identified: false' and its side, where the page does not name it))"],
     "non-http-link.md": [
         f"10:3: error: 'source.url' must be an http(s) address, not 'javascript:alert(1)' {URL_HINT}",
         "15:1: error: links must be http(s) addresses, not 'javascript:alert(2' (remove the link)",
@@ -179,6 +182,12 @@ REGISTRY_ENTRY = f"""
   aliases:
     - Special Name
 """
+PUBLISHER_ENTRY = f"""
+- name: "Publisher {SPECIAL}"
+  native: "出版者 {SPECIAL}"
+  country: China
+  kind: other outlet
+"""
 READOUT = f"""---
 title: "Talks on {SPECIAL} \\" onmouseover=\\"alert(4)"
 date: 2020-10-09
@@ -233,6 +242,8 @@ def test_special_characters_show_as_text_and_nothing_runs(tmp_path):
     root = make_project(tmp_path / "project")
     registry = root / "archive" / "officials.yml"
     registry.write_text(registry.read_text(encoding="utf-8") + REGISTRY_ENTRY, encoding="utf-8")
+    publishers = root / "archive" / "publishers.yml"
+    publishers.write_text(publishers.read_text(encoding="utf-8") + PUBLISHER_ENTRY, encoding="utf-8")
     write_readout(root, "2020/2020-10-09-talks.md", READOUT)
     build_site(root, root / "site", strict=True)
     site = root / "site"

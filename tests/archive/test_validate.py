@@ -11,7 +11,7 @@ officials:
   - Wang Yi
   - Zarif
 source:
-  publisher: Somebody
+  publisher: Xinhua News Agency
   language: en
 id: 2020-10-09-a-call
 added: 2024-01-15

@@ -33,3 +33,9 @@ def page_titles(page) -> list[str]:
 
 def page_names(page) -> list[str]:
     return [t.strip() for t in page.locator("[data-search-names] .archive-result__title").all_inner_texts()]
+
+
+def box_readouts(visit) -> list[str]:
+    """The titles of the readouts the header's box shows, names left out."""
+    return [t.strip() for t in visit.page.locator(
+        "#archive-search-listbox [data-kind=readout] .archive-result__title").all_inner_texts()]

@@ -3,7 +3,7 @@ places, several words, dates, near misses; and no index fetched on page load."""
 
 import pytest
 
-from .searching import BOX, type_query
+from .searching import box_readouts, type_query
 
 NAMES = [
     # query, first result, a readout expected among the next results
@@ -36,10 +36,6 @@ IRANIAN_CALL = "China Ready for Mutual Coop. to Advance Strategic Partnership"
 MOKHBER = "Li Qiang Meets with Iran's First Vice President Mohammad Mokhber"
 
 
-def _readouts(visit) -> list[str]:
-    return [t.strip() for t in visit.page.locator(
-        "#archive-search-listbox [data-kind=readout] .archive-result__title").all_inner_texts()]
-
 
 @pytest.fixture
 def searching(visit):
@@ -57,26 +53,26 @@ def test_a_name_finds_its_page_first_then_its_readouts(searching, query, first, 
 
 def test_an_occasion_finds_its_readout_first(searching):
     type_query(searching, "Council of Heads of Government")
-    assert _readouts(searching)[0] == MOKHBER
+    assert box_readouts(searching)[0] == MOKHBER
 
 
 def test_several_words_find_every_account_first_then_partial_matches(searching):
     type_query(searching, "Raisi phone call 2022")
-    readouts = _readouts(searching)
+    readouts = box_readouts(searching)
     assert sorted(readouts[:2]) == sorted([CALL, IRANIAN_CALL])  # both accounts of the call hold every word
     assert len(readouts) > 2  # then readouts holding some of the words
 
 
 def test_a_word_no_readout_holds_leaves_the_others_to_match(searching):
     type_query(searching, "SCO summit")
-    assert MOKHBER in _readouts(searching)
+    assert MOKHBER in box_readouts(searching)
     status = searching.page.locator("[data-archive-search-status]").inner_text()
     assert "readout" in status and "no readout" not in status
 
 
 def test_a_month_and_a_year_match_dates(searching):
     type_query(searching, "July 2022")
-    readouts = _readouts(searching)
+    readouts = box_readouts(searching)
     assert sorted(readouts[:2]) == sorted([CALL, IRANIAN_CALL])
     dates = searching.page.locator("#archive-search-listbox [data-kind=readout] .archive-result__meta").all_inner_texts()
     assert dates[0].startswith("29 July 2022 · Phone call")
@@ -84,12 +80,12 @@ def test_a_month_and_a_year_match_dates(searching):
 
 def test_a_word_still_being_typed_matches_as_a_prefix(searching):
     type_query(searching, "Kharr")
-    assert "Liu Jianchao Meets with Kamal Kharrazi, Head of Iran’s Strategic Council on Foreign Relations" in _readouts(searching)
+    assert "Liu Jianchao Meets with Kamal Kharrazi, Head of Iran’s Strategic Council on Foreign Relations" in box_readouts(searching)
 
 
 def test_a_misspelt_word_still_finds_and_an_unknown_one_gets_a_suggestion(searching):
     type_query(searching, "Johannesbrug ")  # a near miss of a word in the index
-    assert "Wang Yi Meets with Ahmadian, Secretary of Iran’s Supreme National Security Council" in _readouts(searching)
+    assert "Wang Yi Meets with Ahmadian, Secretary of Iran’s Supreme National Security Council" in box_readouts(searching)
     type_query(searching, "Kharazzi Mokhbre ")
     status = searching.page.locator("[data-archive-search-status]").inner_text()
     assert "Did you mean" in status

@@ -3,16 +3,12 @@ Persian found whichever letter forms, digits, diacritics or non-joiners a text o
 
 import pytest
 
-from .searching import open_search_page, page_titles, type_query
+from .searching import box_readouts, open_search_page, page_titles, type_query
 
 CHINESE = "习近平同伊朗总统莱希通电话"
 PERSIAN = "ديدار رئيسی با شی جين‌پينگ در پكن"
 ENGLISH_CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"
 
-
-def _readouts(visit) -> list[str]:
-    return [t.strip() for t in visit.page.locator(
-        "#archive-search-listbox [data-kind=readout] .archive-result__title").all_inner_texts()]
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -32,7 +28,7 @@ def _readouts(visit) -> list[str]:
 def test_every_script_finds_its_readout(search_visit, query, expected):
     search_visit.open("")
     type_query(search_visit, query)
-    assert expected in _readouts(search_visit)
+    assert expected in box_readouts(search_visit)
     assert search_visit.errors == [] and search_visit.foreign_requests == []
 
 
@@ -40,7 +36,7 @@ def test_a_native_name_finds_the_official_and_every_account(search_visit):
     search_visit.open("")
     titles = type_query(search_visit, "ابراهیم رئیسی")
     assert titles[0] == "Ebrahim Raisi"
-    assert {CHINESE, PERSIAN, ENGLISH_CALL} <= set(_readouts(search_visit))
+    assert {CHINESE, PERSIAN, ENGLISH_CALL} <= set(box_readouts(search_visit))
 
 
 def test_chinese_matches_are_marked_in_the_title(search_visit):

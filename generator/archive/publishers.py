@@ -1,0 +1,62 @@
+"""The registry of publishers: who published a readout, and the side it speaks for."""
+
+from __future__ import annotations
+
+from .load import RawDocument
+from .entries import entries, text, texts
+from .registry import _closest, _index_names, _one_of
+from . import schema
+from ..core.model import Publisher
+from ..core.problems import Problem
+from ..core.text import slugify
+
+PUBLISHER_KINDS = ("ministry", "embassy or mission", "party body", "state news agency", "other outlet")
+_KEYS = ("name", "native", "country", "kind", "aliases", "hosts", "identified", "note")
+
+
+class Publishers:
+    """Publishers looked up by name or alias, whatever the case."""
+
+    def __init__(self, publishers: list[Publisher], by_name: dict[str, Publisher]):
+        self.all = tuple(sorted(publishers, key=lambda p: (p.name.casefold(), p.slug)))
+        self._by_name = by_name
+
+    def get(self, name: str) -> Publisher | None:
+        return self._by_name.get(" ".join(name.split()).casefold())
+
+    def closest(self, name: str) -> str:
+        return _closest(name, [p.name for p in self.all] + [a for p in self.all for a in p.aliases])
+
+
+def _identified(doc: RawDocument, entry: dict, index: int, problems: list[Problem]) -> bool:
+    value = entry.get("identified", True)
+    if not isinstance(value, bool):
+        problems.append(doc.problem((index, "identified"), f"'identified' must be true or false, not {value!r}",
+                                    "write 'identified: false' for a publisher the page does not name"))
+        return True
+    return value
+
+
+def _publisher(doc: RawDocument, index: int, entry: dict, problems: list[Problem]) -> Publisher:
+    name = text(doc, entry.get("name"), (index, "name"), problems)
+    identified = _identified(doc, entry, index, problems)
+    # An unidentified publisher may leave its side out; a named one always speaks for a country.
+    country = (_one_of(doc, entry.get("country"), (index, "country"), schema.COUNTRIES, problems)
+               if identified or entry.get("country") is not None else "")
+    if not identified and not entry.get("note"):
+        problems.append(doc.problem((index, "identified"), f"{name!r} is not identified but has no 'note'",
+                                    "say in 'note' what the page shows of who published it"))
+    return Publisher(
+        slug=slugify(name), name=name, identified=identified, country=country,
+        native=text(doc, entry.get("native"), (index, "native"), problems, required=identified),
+        kind=_one_of(doc, entry.get("kind"), (index, "kind"), PUBLISHER_KINDS, problems),
+        aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
+        hosts=texts(doc, entry.get("hosts"), (index, "hosts"), problems),
+        note=text(doc, entry.get("note"), (index, "note"), problems, required=False),
+    )
+
+
+def load_publishers(doc: RawDocument, problems: list[Problem]) -> Publishers:
+    publishers = [_publisher(doc, index, entry, problems) for index, entry in entries(doc, _KEYS, problems)]
+    by_name = _index_names(doc, publishers, lambda p: (p.name, *p.aliases), problems)
+    return Publishers(publishers, {" ".join(k.split()): v for k, v in by_name.items()})

@@ -1,0 +1,46 @@
+"""data/formulations.json: every formulation with every paragraph that uses it.
+
+Each use names the readout, the paragraph (its number, and the link to its anchor), the
+speaker the text names and their side, and the side whose account reports it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..core.model import BOTH_SIDES, Archive, Official, Paragraph, Readout
+from ..pages.addresses import Page, page_url
+from ..pages.index import Indexes
+
+PATH = "data/formulations.json"
+
+
+def _speaker(paragraph: Paragraph) -> dict | None:
+    if isinstance(paragraph.speaker, Official):
+        return {"name": paragraph.speaker.name, "slug": paragraph.speaker.slug, "side": paragraph.speaker.country}
+    return {"name": BOTH_SIDES, "slug": None, "side": None} if paragraph.speaker == BOTH_SIDES else None
+
+
+def _use(readout: Readout, paragraph: Paragraph, site: dict) -> dict:
+    by = readout.source.by
+    return {
+        "readout": readout.slug,
+        "date": readout.date.isoformat(),
+        "paragraph": paragraph.number,
+        "url": f"{page_url(site, readout)}#{paragraph.anchor}",
+        "speaker": _speaker(paragraph),
+        "publisher": readout.source.publisher,
+        "account_side": (by.country or None) if by else None,
+    }
+
+
+def render_formulations_data(archive: Archive, indexes: Indexes, site: dict) -> Page:
+    records = [{
+        "slug": formulation.slug,
+        "name": formulation.name,
+        "variants": list(formulation.variants),
+        "summary": formulation.summary,
+        "page": page_url(site, formulation),
+        "uses": [_use(r, p, site) for r, p in reversed(indexes.uses_of.get(formulation.slug, ()))],  # oldest first
+    } for formulation in archive.formulations]
+    return Page(PATH, json.dumps({"formulations": records}, ensure_ascii=False, indent=1) + "\n")

@@ -1,0 +1,93 @@
+"""The event page's comparison: the accounts side by side, and what each mentions.
+
+Everything here is the generator's own structure, written once as escaped HTML; the
+paragraphs are the readouts' Markdown, rendered one by one (see paragraphs.rendered).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..core.model import Event, Readout
+from .addresses import link_between
+from .paragraphs import rendered, speaker_name
+
+
+def account_labels(event: Event) -> dict[str, str]:
+    """How the comparison names each account: "the Iranian outlet", or the publisher where two would share it."""
+    short = {r.url_path: r.source.by.short_label if r.source.by else f"the account by {r.source.publisher}"
+             for r in event.readouts}
+    shared = {label for label in short.values() if list(short.values()).count(label) > 1}
+    return {path: (f"the account by {r.source.publisher}" if short[path] in shared else short[path])
+            for path, r in ((r.url_path, r) for r in event.readouts)}
+
+
+def _possessive(label: str) -> str:
+    return f"{label}'s account" if not label.startswith("the account by ") else label
+
+
+def _mentions(event: Event, here: str) -> list[tuple[str, list[tuple[Markup, set[str]]]]]:
+    """Per kind of thing (officials, initiatives, formulations): each thing, as a link, and the accounts naming it."""
+    groups = []
+    for title, of in (("Officials", lambda r: (*r.officials, *r.mentioned)),
+                      ("Initiatives", lambda r: r.initiatives), ("Formulations", lambda r: r.formulations)):
+        found: dict[str, tuple[object, set[str]]] = {}
+        for readout in event.readouts:
+            for item in of(readout):
+                found.setdefault(item.slug, (item, set()))[1].add(readout.url_path)
+        rows = [(Markup('<a href="{}">{}</a>').format(link_between(item, here), item.name), accounts)
+                for item, accounts in sorted(found.values(), key=lambda entry: entry[0].sort_key)]
+        if rows:
+            groups.append((title, rows))
+    return groups
+
+
+def comparison(event: Event, here: str) -> Markup:
+    """A table of what each account mentions, and a list of what only one of them does."""
+    labels = account_labels(event)
+    head = "".join(Markup('<th scope="col">{}</th>').format(labels[r.url_path].removeprefix("the ").capitalize())
+                   for r in event.readouts)
+    rows, only = [], []
+    for title, entries in _mentions(event, here):
+        rows.append(Markup('<tr><th scope="rowgroup" colspan="{}">{}</th></tr>').format(len(event.readouts) + 1, title))
+        for name, accounts in entries:
+            cells = "".join(Markup('<td>{}</td>').format("yes" if r.url_path in accounts else "—")
+                            for r in event.readouts)
+            rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(name, Markup(cells)))
+            if len(accounts) == 1 and len(event.readouts) > 1:
+                only.append(Markup("<li>{}: only in {}</li>").format(name, _possessive(labels[next(iter(accounts))])))
+    table = Markup('<table class="event-compare"><thead><tr><th scope="col">Mentioned</th>{}</tr></thead>'
+                   '<tbody>{}</tbody></table>').format(Markup(head), Markup("".join(rows)))
+    listing = (Markup('<h2 id="only-one-account">In one account only</h2>\n<ul class="event-only">{}</ul>')
+               .format(Markup("".join(only))) if only else
+               Markup('<p class="event-only">Every official, initiative and formulation appears in each account.</p>'))
+    return Markup("{}\n{}").format(table, listing)
+
+
+def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
+    by = readout.source.by
+    meta = [by.side_label if by else "side not known", by.kind if by else ""]
+    if readout.source.published:
+        meta.append(f"published {readout.source.published.day} {readout.source.published:%B} {readout.source.published.year}")
+    paragraphs = []
+    for paragraph in readout.paragraphs:
+        speaker = speaker_name(paragraph.speaker)
+        link = link_between(readout, here) + "#" + paragraph.anchor
+        paragraphs.append(Markup(
+            '<div class="event-paragraph" id="a{}-{}"><a class="event-paragraph__number" href="{}" '
+            'title="Paragraph {} in the readout">¶{}</a>{}{}</div>').format(
+            number, paragraph.anchor, link, paragraph.number, paragraph.number,
+            Markup('<span class="event-paragraph__speaker">{}</span>').format(speaker) if speaker else "",
+            rendered(paragraph)))
+    return Markup(
+        '<section class="event-account" aria-labelledby="account-{n}">\n<h2 id="account-{n}">{publisher}</h2>\n'
+        '<p class="event-account__meta">{meta} · <a href="{href}">{title}</a></p>\n{paragraphs}\n</section>').format(
+        n=number, publisher=readout.source.publisher, meta=" · ".join(m for m in meta if m),
+        href=link_between(readout, here), title=readout.title, paragraphs=Markup("\n".join(paragraphs)))
+
+
+def accounts_side_by_side(event: Event, here: str) -> Markup:
+    """The accounts in columns on a wide screen, one after the other on a phone (see archive.css)."""
+    labels = account_labels(event)
+    columns = [_account(r, labels[r.url_path], i, here) for i, r in enumerate(event.readouts, start=1)]
+    return Markup('<div class="event-accounts">\n{}\n</div>').format(Markup("\n".join(columns)))
