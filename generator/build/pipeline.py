@@ -152,9 +152,11 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
     timings: dict[str, list[float]] = {}
-    pages = (render_site(archive, indexes, root / "templates", site, dirty, timings) + render_data(archive, indexes, site)
-             + [render_contributing(root), render_formulations_data(archive, indexes, site)]
-             + render_search_index(archive, indexes))
+    pages = render_site(archive, indexes, root / "templates", site, dirty, timings)
+    if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
+        pages = render_site(archive, indexes, root / "templates", site, None, timings)  # a kept page that is not there
+    pages += (render_data(archive, indexes, site) + [render_contributing(root), render_formulations_data(archive, indexes, site)]
+              + render_search_index(archive, indexes))
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise

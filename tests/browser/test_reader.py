@@ -27,6 +27,10 @@ PAGES = {
     "initiative": "initiatives/global-development-initiative/",
     "year": "timeline/2023/",
     "data": "data/",
+    "formulation": "formulations/one-china-principle/",
+    "formulations": "formulations/",
+    "coverage": "coverage/",
+    "coverage-year": "coverage/2023/",
 }
 
 
