@@ -9,7 +9,7 @@
 
   var T = window.archiveSearchText;
   var S = window.archiveSearch;
-  var KINDS = { o: "Official", i: "Initiative", v: "Venue", p: "Publisher" };
+  var KINDS = { o: "Official", i: "Initiative", v: "Venue", p: "Publisher", f: "Formulation" };
   var SNIPPET = 180;
 
   function element(tag, className, text) {

@@ -2,13 +2,13 @@
 
 Files under search/ (docs/javascripts/search-*.js reads them):
 - `entities.json`: the manifest: how many readouts, which word shards exist, the kinds and
-  years with counts, and every official, initiative, venue and publisher with every name it
+  years with counts, and every official, initiative, venue, publisher and formulation with every name it
   goes by (aliases, misspellings, native script, abbreviations), its role and its counts.
 - `w/<key>.json`: word → postings, sharded by the word's first three letters (search_text.shard_of).
 - `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
 - `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
   for the search page's filters and their counts.
-- `e/<entity>.json`: the readouts of one official, initiative, venue or publisher.
+- `e/<entity>.json`: the readouts of one official, initiative, venue, publisher or formulation.
 
 Every readout has a stable number: its day (date ordinal) × 64 + its rank among that day's
 readouts by file name. No file name or number depends on a readout's position in the
@@ -65,6 +65,8 @@ def strong_text(readout: Readout) -> str:
     name of the participants and initiatives (aliases and misspellings count for the official)."""
     names = [name for o in readout.officials for name in (o.name, o.native, *o.aliases)]
     names += [name for i in readout.initiatives for name in (i.name, i.short, *i.aliases)]
+    if readout.source.by is not None:
+        names += [readout.source.by.native, *readout.source.by.aliases]
     when = f"{readout.date.year} {MONTHS[readout.date.month - 1]}"
     return " ".join([readout.title, readout.kind, when, readout.venue, readout.occasion,
                      readout.source.publisher, *names])
@@ -164,7 +166,8 @@ def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[s
     days: dict[str, list[tuple[int, list]]] = defaultdict(list)
     for r in readouts:
         days[r.date.isoformat()].append((number[r.url_path], [
-            site_path(r), r.title, r.kind, r.venue, [o.name for o in r.officials], r.source.publisher,
+            site_path(r), r.title, r.kind, r.venue, [o.name for o in r.officials],
+            r.source.by.name if r.source.by else r.source.publisher,
             result_text(r)]))
     return {day: [record for _, record in sorted(entries)] for day, entries in days.items()}
 

@@ -1,4 +1,4 @@
-"""The registries as search finds them: every official, initiative, venue and publisher with
+"""The registries as search finds them: every official, initiative, venue, publisher and formulation with
 every name it goes by, what it is (role) and how many readouts it has, and its readouts' numbers."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from .search_text import fold_name
 
 
 def publisher_id(readout: Readout) -> str:
-    return "p-" + (slugify(readout.source.publisher) or "unknown")
+    by = readout.source.by
+    return "p-" + (by.slug if by is not None else slugify(readout.source.publisher) or "unknown")
 
 
 def _entity(kind: str, ident: str, name: str, role: str, url: str, keys, count: int, **extra) -> dict:
@@ -57,13 +58,27 @@ def _venues(indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
 
 
 def _publishers(archive: Archive, numbers) -> list[tuple[dict, list[int]]]:
-    by_publisher: dict[str, tuple[str, list[Readout]]] = {}
+    """Every publisher with readouts: the registry's entry where there is one (its native name,
+    aliases, kind and side); the search page filters by it, as it has no page of its own."""
+    by_publisher: dict[str, tuple[Readout, list[Readout]]] = {}
     for readout in archive.readouts:
-        by_publisher.setdefault(publisher_id(readout), (readout.source.publisher, []))[1].append(readout)
+        by_publisher.setdefault(publisher_id(readout), (readout, []))[1].append(readout)
     found = []
-    for ident, (name, readouts) in sorted(by_publisher.items()):
-        found.append((_entity("p", ident, name, "Publisher", f"search/?publisher={ident}", [name], len(readouts)),
-                      numbers(readouts)))
+    for ident, (first, readouts) in sorted(by_publisher.items()):
+        by = first.source.by
+        keys = [first.source.publisher] + ([by.name, by.native, *by.aliases] if by else [])
+        role = f"Publisher · {by.kind.capitalize()} · {by.side_label.capitalize()}" if by else "Publisher"
+        found.append((_entity("p", ident, by.name if by else first.source.publisher, role,
+                              f"search/?publisher={ident}", keys, len(readouts)), numbers(readouts)))
+    return found
+
+
+def _formulations(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
+    found = []
+    for formulation in archive.formulations:
+        readouts = {readout.url_path: readout for readout, _ in (indexes.uses_of or {}).get(formulation.slug, ())}
+        found.append((_entity("f", "f-" + formulation.slug, formulation.name, "Formulation", site_path(formulation),
+                              [formulation.name, *formulation.variants], len(readouts)), numbers(readouts.values())))
     return found
 
 
@@ -73,5 +88,5 @@ def search_entities(archive: Archive, indexes: Indexes, number: dict[str, int]) 
         return sorted(number[r.url_path] for r in readouts)
 
     found = (_officials(archive, indexes, numbers) + _initiatives(archive, indexes, numbers)
-             + _venues(indexes, numbers) + _publishers(archive, numbers))
+             + _venues(indexes, numbers) + _publishers(archive, numbers) + _formulations(archive, indexes, numbers))
     return [entity for entity, _ in found], {entity["id"]: readouts for entity, readouts in found}

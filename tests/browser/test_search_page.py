@@ -128,3 +128,11 @@ def test_axe_finds_nothing_serious_with_results_and_filters_shown(visit):
                for v in results["violations"] if v["impact"] in ("serious", "critical")]
     visit.screenshot("search-page")
     assert serious == []
+
+
+def test_quoted_words_must_all_appear(visit):
+    page = open_search_page(visit, "?q=Johannesburg+Kharrazi")
+    assert sorted(page_titles(page)) == sorted([AHMADIAN, KHARRAZI])  # each holds one of the words
+    page = open_search_page(visit, '?q="Johannesburg"+Kharrazi')
+    assert page_titles(page) == [AHMADIAN]  # the quoted word is required
+    assert page.locator("#search-q").input_value() == '"Johannesburg" Kharrazi'

@@ -81,7 +81,9 @@ def test_the_index_and_the_page_are_valid_json_and_markdown(project):
     docs = project / "docs"
     manifest = json.loads((docs / "search/entities.json").read_text(encoding="utf-8"))
     assert manifest["readouts"] == 3 and manifest["slots"] == 64
-    assert {e["t"] for e in manifest["entities"]} == {"o", "i", "v", "p"}
+    assert {e["t"] for e in manifest["entities"]} == {"o", "i", "v", "p", "f"}
+    mfa = next(e for e in manifest["entities"] if e["t"] == "p" and "chinese foreign ministry" in e["k"])
+    assert mfa["r"] == "Publisher · Ministry · Chinese side" and mfa["u"].startswith("search/?publisher=p-")
     rouhani = next(e for e in manifest["entities"] if e["id"] == "o-hassan-rouhani")
     assert rouhani["r"] == "President of Iran · Iran" and rouhani["c"] == 0 and rouhani["m"] == 1
     for path in (docs / "search").rglob("*.json"):
