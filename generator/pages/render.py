@@ -181,7 +181,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
-                       permalink=_permalink, feed_href=_feed_href,
+                       permalink=_permalink, feed_href=_feed_href, feed_path=feed_path,
                        cite=_cite, year_chart=_year_chart, year_page=YearPage, anchored_body=_anchored_body,
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
