@@ -14,7 +14,7 @@ import json
 import re
 from datetime import date
 
-from ..core.model import Archive, Initiative, Official, Publisher, Readout
+from ..core.model import Archive, Formulation, Initiative, Official, Paragraph, Publisher, Readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
@@ -87,7 +87,20 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "page": page_url(site, readout),
         "text_markdown": readout.body,
         "text_plain": plain_text(readout.body),
+        "paragraphs": [_paragraph(p) for p in readout.paragraphs],
     }
+
+
+def _paragraph(paragraph: Paragraph) -> dict:
+    """A numbered paragraph: who speaks in it (an official's id, "both sides" or null) and the formulations it uses."""
+    speaker = paragraph.speaker.slug if isinstance(paragraph.speaker, Official) else paragraph.speaker
+    return {"number": paragraph.number, "anchor": paragraph.anchor, "speaker": speaker,
+            "formulations": [f.slug for f in paragraph.formulations]}
+
+
+def _formulation_record(formulation: Formulation, site: dict) -> dict:
+    return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
+            "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
 def _official_record(official: Official, site: dict) -> dict:
@@ -128,7 +141,8 @@ def readouts_json(readout_records: list[dict], archive: Archive, site: dict, lic
             "licence": licence}
     lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
              "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
-             "publishers": [_publisher_record(p) for p in archive.publishers]}
+             "publishers": [_publisher_record(p) for p in archive.publishers],
+             "formulations": [_formulation_record(f, site) for f in archive.formulations]}
     parts = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
     parts += [f"{json.dumps(key)}: {_lines(items)}" for key, items in lists.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"

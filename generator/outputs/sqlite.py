@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..core.model import Archive
+from ..core.model import BOTH_SIDES, Archive
 from ..pages.addresses import page_url
 from .records import iso
 
@@ -46,10 +46,22 @@ CREATE TABLE readout_officials (
 );
 CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
+CREATE TABLE formulations (id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT, page TEXT NOT NULL);
+CREATE TABLE formulation_variants (formulation_id TEXT NOT NULL REFERENCES formulations(id), variant TEXT NOT NULL);
+CREATE TABLE paragraphs (  -- the numbered paragraphs: page#p<number> links to one
+  readout_id TEXT NOT NULL REFERENCES readouts(id), number INTEGER NOT NULL,
+  speaker_id TEXT REFERENCES officials(id), both_sides INTEGER NOT NULL,  -- the speaker, where the text says
+  PRIMARY KEY (readout_id, number)
+);
+CREATE TABLE formulation_uses (readout_id TEXT NOT NULL, paragraph INTEGER NOT NULL,
+                               formulation_id TEXT NOT NULL REFERENCES formulations(id),
+                               FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number));
 -- the full-text index reads its text from readouts (an external-content table: no second copy)
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+CREATE INDEX formulation_uses_by_formulation ON formulation_uses(formulation_id);
+CREATE INDEX paragraphs_by_speaker ON paragraphs(speaker_id);
 """
 
 
@@ -69,6 +81,8 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
                                  p.note or None) for p in archive.publishers])
     _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+    _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
+    _insert(db, "formulation_variants", [(f.slug, v) for f in archive.formulations for v in f.variants])
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
@@ -84,6 +98,10 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
             [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
             + [(r["id"], m["id"], "mentioned", None) for r in records for m in r["mentioned"]])
     _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
+    _insert(db, "paragraphs", [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
+                                int(p["speaker"] == BOTH_SIDES)) for r in records for p in r["paragraphs"]])
+    _insert(db, "formulation_uses", [(r["id"], p["number"], f) for r in records for p in r["paragraphs"]
+                                     for f in p["formulations"]])
     db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
 
 
