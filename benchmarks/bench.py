@@ -2,13 +2,17 @@
 
 For each N: a synthetic archive of N readouts in a fresh temporary folder; the
 generator and strict MkDocs run in a child process (timed, with its peak memory);
-the site's size, its search index (raw and gzipped) and its largest page; a second
-run of the generator with nothing changed (seconds, files written); and the floor,
-plain MkDocs with Material building the same N readouts as bare pages under a short
-navigation. A table for each N, then one machine-readable line:
+the site's size, its search index (raw and gzipped) and its largest page; then whole
+builds, each in a fresh interpreter, with nothing changed, with one readout added and
+with one edited (seconds, files written to site/, see changes.py); the floor, plain
+MkDocs with Material building the same N readouts as bare pages under a short
+navigation; and `zensical build` on the same docs/ when zensical is installed. A table
+for each N, then one machine-readable line:
 
     bench: N=1000 total_s=… floor_s=… ratio=… generator_ms_per_readout=… rss_mb=…
-           search_gz_bytes=… max_page_bytes=… rebuild_written=…
+           search_gz_bytes=… max_page_bytes=… rebuild_written=… rebuild_s=… add_one_s=…
+           add_one_written=… edit_one_s=… edit_one_written=… workers=… zensical_s=…
+           render_ms=readout.md.j2:…,official.md.j2:…  (generator ms per page, by template)
 
 N comes from the arguments, else from BENCH_N ("100 1000" or "100,1000"), else 100 and 1000.
 This measures; it asserts nothing about time.
@@ -22,8 +26,6 @@ shared after a fork counted once). The larger of the two is the build's peak mem
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import multiprocessing
 import os
 import resource
@@ -36,22 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .changes import add_one_readout, edit_one_readout, timed_build, zensical_build
+from .floor import floor_build, make_floor_project
 from .search import session_figures, session_rows
+from .sitestats import SiteStats, site_stats
 from .synthetic import make_bench_project
 
 DEFAULT_N = "100 1000"
 SERVE_MAX_N = 2000  # the live preview is measured where it is used: archives up to this size
-FLOOR_MKDOCS_YML = """\
-site_name: Floor
-theme:
-  name: material
-plugins:
-  - search
-nav:
-  - Home: index.md
-validation:
-  omitted_files: info
-"""
 
 
 # ---------------------------------------------------------------- child processes
@@ -84,6 +78,7 @@ def _child(work: Callable[..., dict], args: tuple, conn) -> None:
 def _build(root: str, site: str) -> dict:
     """The measured build: the generator, then strict MkDocs."""
     from generator.build.pipeline import generate, run_mkdocs
+    from generator.core import parallel
 
     start = time.perf_counter()
     generated = generate(Path(root))
@@ -92,17 +87,8 @@ def _build(root: str, site: str) -> dict:
     end = time.perf_counter()
     return {"generator_s": middle - start, "mkdocs_s": end - middle,
             "written": len(generated.report.written), "readouts": generated.readouts,
-            "events": len(generated.archive.events)}
-
-
-def _regenerate(root: str) -> dict:
-    """The generator again, nothing changed: what a rebuild costs and touches."""
-    from generator.build.pipeline import generate
-
-    start = time.perf_counter()
-    generated = generate(Path(root))
-    return {"generator_s": time.perf_counter() - start, "written": len(generated.report.written),
-            "unchanged": generated.report.unchanged}
+            "events": len(generated.archive.events), "timings": generated.timings,
+            "workers": parallel.workers_for(generated.readouts)}
 
 
 def _search_session(site: str, queries: list[str]) -> dict:
@@ -110,17 +96,6 @@ def _search_session(site: str, queries: list[str]) -> dict:
     from .search import measure_search_session
 
     return measure_search_session(Path(site), queries)
-
-
-def _floor_build(root: str, site: str) -> dict:
-    """Plain `mkdocs build` of the floor project, in-process."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    start = time.perf_counter()
-    config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site)
-    build(config)
-    return {"mkdocs_s": time.perf_counter() - start}
 
 
 def run_in_child(work: Callable[..., dict], *args) -> dict:
@@ -165,83 +140,6 @@ def _tree_pss_bytes(pid: int) -> int:
     return total
 
 
-# ---------------------------------------------------------------- measurements of the site
-
-@dataclass
-class SiteStats:
-    files: int
-    bytes: int
-    search_files: int  # the files of the search index
-    search_bytes: int
-    search_gz_bytes: int  # each file gzipped on its own, as a web server sends it; summed
-    search_largest_gz: int  # the most one fetch of the index costs
-    search_largest: str
-    max_page_bytes: int
-    max_page: str
-
-
-def search_index_files(site: Path) -> list[Path]:
-    """Material's search/search_index.json; failing that, whatever index files the site has."""
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        return [index]
-    found = sorted(p for p in (site / "search").rglob("*.json") if p.is_file()) if (site / "search").is_dir() else []
-    return found or sorted(p for p in site.rglob("*.json") if p.is_file() and "search" in p.name)
-
-
-def site_stats(site: Path) -> SiteStats:
-    files = total = 0
-    max_page_bytes, max_page = 0, ""
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        size = path.stat().st_size
-        files += 1
-        total += size
-        if path.suffix == ".html" and size > max_page_bytes:
-            max_page_bytes, max_page = size, path.relative_to(site).as_posix()
-    search_raw = search_gz = largest_gz = 0
-    largest = ""
-    search = search_index_files(site)
-    for path in search:
-        data = path.read_bytes()
-        gz = len(gzip.compress(data, compresslevel=6, mtime=0))  # about what a web server sends
-        search_raw += len(data)
-        search_gz += gz
-        if gz > largest_gz:
-            largest_gz, largest = gz, path.relative_to(site).as_posix()
-    return SiteStats(files, total, len(search), search_raw, search_gz, largest_gz, largest, max_page_bytes, max_page)
-
-
-# ---------------------------------------------------------------- the floor
-
-def _front_matter_title(front: str) -> str:
-    for line in front.splitlines():
-        if line.startswith("title:"):
-            value = line[len("title:"):].strip()
-            if value.startswith('"'):
-                return json.loads(value)
-            return value.strip("'")
-    return "Untitled"
-
-
-def make_floor_project(root: Path, archive: Path) -> int:
-    """Plain MkDocs pages for the readouts of an archive: '# title' and the body, nothing else."""
-    docs = root / "docs"
-    (docs / "readouts").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(FLOOR_MKDOCS_YML, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n\nThe floor: plain MkDocs with Material.\n", encoding="utf-8")
-    count = 0
-    for path in sorted((archive / "readouts").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        _, front, body = text.split("---\n", 2)
-        target = docs / "readouts" / path.parent.name / path.name
-        target.parent.mkdir(exist_ok=True)
-        target.write_text(f"# {_front_matter_title(front)}\n\n{body}", encoding="utf-8")
-        count += 1
-    return count
-
-
 # ---------------------------------------------------------------- one N
 
 @dataclass
@@ -257,6 +155,11 @@ class BenchResult:
     site: SiteStats
     rebuild_s: float
     rebuild_written: int
+    add_one: dict
+    edit_one: dict
+    workers: int
+    timings: dict  # template → [pages, seconds]
+    zensical_s: float | None
     floor_s: float
     floor_pages: int
     floor_rss_bytes: int
@@ -288,7 +191,15 @@ class BenchResult:
                 f"search_gz_bytes={self.site.search_gz_bytes} max_page_bytes={self.site.max_page_bytes} "
                 f"rebuild_written={self.rebuild_written} rebuild_s={self.rebuild_s:.2f} "
                 f"{session_figures(self.search_session)} "
-                f"serve_edit_s={_seconds(self.serve.get('edit_served_s'))}")
+                f"serve_edit_s={_seconds(self.serve.get('edit_served_s'))} "
+                f"add_one_s={self.add_one['seconds']:.2f} add_one_written={self.add_one['site_written']} "
+                f"edit_one_s={self.edit_one['seconds']:.2f} edit_one_written={self.edit_one['site_written']} "
+                f"workers={self.workers} zensical_s={_seconds(self.zensical_s)} render_ms={self.render_ms()}")
+
+    def render_ms(self) -> str:
+        """Generator milliseconds per page, by template, costliest in total first."""
+        ranked = sorted(self.timings.items(), key=lambda item: -item[1][1])
+        return ",".join(f"{template}:{seconds * 1000 / count:.2f}" for template, (count, seconds) in ranked if count)
 
     def table(self) -> str:
         mb = 2**20
@@ -310,6 +221,14 @@ class BenchResult:
             ("serve: edit to page served", f"{_seconds(self.serve.get('edit_served_s')):>8} s   "
                                            f"(first build {_seconds(self.serve.get('first_build_s'))} s)"),
             ("rebuild, nothing changed", f"{self.rebuild_s:8.2f} s   {self.rebuild_written:,} files written"),
+            ("one readout added", f"{self.add_one['seconds']:8.2f} s   {self.add_one['docs_written']:,} files written "
+                                  f"to docs/, {self.add_one['site_written']:,} to site/"),
+            ("one readout edited", f"{self.edit_one['seconds']:8.2f} s   {self.edit_one['docs_written']:,} files written "
+                                   f"to docs/, {self.edit_one['site_written']:,} to site/"),
+            ("generator, by template", ", ".join(f"{t} {c:,} pages {s * 1000 / c:.2f} ms each"
+                                                 for t, (c, s) in sorted(self.timings.items(), key=lambda i: -i[1][1]) if c)),
+            ("workers", f"{self.workers:8d}"),
+            ("zensical build, same docs/", f"{_seconds(self.zensical_s):>8} s"),
             ("floor: plain MkDocs+Material", f"{self.floor_s:8.2f} s   {self.floor_pages:,} readout pages, "
                                              f"peak RSS {self.floor_rss_bytes / mb:.1f} MB, "
                                              f"site {self.floor_site.bytes / mb:.1f} MB, "
@@ -342,6 +261,7 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
             print(f"[N={n}] {message}", file=log, flush=True)
 
     work = Path(tempfile.mkdtemp(prefix=f"readouts-bench-{n}-"))
+    os.environ["READOUTS_CACHE"] = str(work / "cache")  # the children's validated readouts, gone with the run
     floor_work = Path(tempfile.mkdtemp(prefix=f"readouts-bench-floor-{n}-"))
     try:
         root = work / "project"
@@ -355,12 +275,19 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
         say("a reader's five searches, in headless Chromium")
         queries = session_queries(root)
         session = {"queries": queries, **run_in_child(_search_session, str(work / "site"), queries)}
-        say("second run of the generator, nothing changed")
-        rebuilt = run_in_child(_regenerate, str(root))
+        say("a whole build again, nothing changed")
+        rebuilt = run_in_child(timed_build, str(root), str(work / "site"))
+        say("one readout added, then one edited")
+        add_one_readout(root)
+        added = run_in_child(timed_build, str(root), str(work / "site"))
+        edit_one_readout(root)
+        edited = run_in_child(timed_build, str(root), str(work / "site"))
+        say("zensical build on the same docs/, when installed")
+        zensical_s = zensical_build(root)
         say("floor: plain MkDocs with Material")
         floor_root = floor_work / "project"
         floor_pages = make_floor_project(floor_root, root / "archive")
-        floor = run_in_child(_floor_build, str(floor_root), str(floor_work / "site"))
+        floor = run_in_child(floor_build, str(floor_root), str(floor_work / "site"))
         floor_stats = site_stats(floor_work / "site")
         say("serve: editing one readout")
         from .serve import measure_serve_edit
@@ -370,7 +297,8 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
             pages_written=built["written"], events=built["events"], rss_bytes=built["rss_bytes"],
             tree_pss_bytes=built["tree_pss_bytes"],
             site=stats,
-            rebuild_s=rebuilt["generator_s"], rebuild_written=rebuilt["written"],
+            rebuild_s=rebuilt["seconds"], rebuild_written=rebuilt["docs_written"] + rebuilt["site_written"],
+            add_one=added, edit_one=edited, workers=built["workers"], timings=built["timings"], zensical_s=zensical_s,
             floor_s=floor["mkdocs_s"], floor_pages=floor_pages, floor_rss_bytes=floor["rss_bytes"],
             floor_site=floor_stats, search_session=session, serve=serve,
         )

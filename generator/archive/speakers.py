@@ -33,8 +33,21 @@ _PRONOUN_QUOTE = re.compile(r"[“\"][^“”\"]{1,1500}[”\"],?\s+(?:he|she|He
 _PRONOUN_TRAIL = re.compile(r",\s+(?:he|she)\s+" + _ADVERB + VERB + r"[^,.;]{0,40}\.[”\"]?\s*$")
 
 
+_NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3})"  # capitalised words: whose they are is looked up
+_LEAD_NAMED = _TITLES + _NAME + r"(?:\s*\([^()]{0,40}\))?\s+" + _ADVERB + VERB
+# The second lead: an opening that is itself someone's speech ("Xi said so, Raisi said").
+_LEADS = (re.compile(_OPENING + _LEAD_NAMED), re.compile(_LEAD_NAMED))
+_TRAIL = re.compile(r",\s+" + _TITLES + _NAME + r"\s+" + _ADVERB + VERB
+                    + r"(?:\s+here)?(?:\s+on)?(?:\s+\w+day)?[^,.;]{0,30}\.[”\"]?\s*$")
+_SAID_NAME = re.compile(r",\s+(?:said|added|stressed|noted)\s+" + _TITLES + _NAME)
+_ACCORDING = re.compile(r"according to\s+" + _TITLES + _NAME + r"\.[”\"]?\s*$")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_ROLE = re.compile(_OPENING + r"[Tt]he (?P<side>\w+) " + _ROLES + r"\s+" + _ADVERB + VERB)
+
+
 class Attributor:
-    """The rules, compiled for one readout's participants."""
+    """The rules, applied for one readout's participants. The patterns are compiled once for every
+    readout; a name they capture counts only when it is a participant's name, alias or surname."""
 
     def __init__(self, participants: tuple[Official, ...]):
         forms: dict[str, Official | None] = {}
@@ -44,30 +57,24 @@ class Attributor:
             for form in (official.name, *official.aliases, surname):
                 forms[form] = official if forms.get(form, official) is official else None  # shared: nobody's
         self._by_form = {form: official for form, official in forms.items() if official}
-        names = "|".join(map(re.escape, sorted(self._by_form, key=lambda f: (-len(f), f))))
-        name = rf"(?P<name>(?<![\w-])(?:{names})(?![\w-]))" if names else r"(?P<name>(?!))"
-        self._named = re.compile(name)
-        lead = _TITLES + name + r"(?:\s*\([^()]{0,40}\))?\s+" + _ADVERB + VERB
-        self._leads = (re.compile(_OPENING + lead), re.compile(lead))  # the second: an opening that is itself speech
-        self._trail = re.compile(r",\s+" + _TITLES + name + r"\s+" + _ADVERB + VERB
-                                 + r"(?:\s+here)?(?:\s+on)?(?:\s+\w+day)?[^,.;]{0,30}\.[”\"]?\s*$")
-        self._said_name = re.compile(r",\s+(?:said|added|stressed|noted)\s+" + _TITLES + name + r"\b")
-        self._according = re.compile(r"according to\s+" + _TITLES + name + r"\.[”\"]?\s*$")
         by_country: dict[str, list[Official]] = {}
         for official in participants:
-            by_country.setdefault(official.country, []).append(official)
-        self._by_role: list[tuple[re.Pattern, Official]] = [
-            (re.compile(_OPENING + r"[Tt]he " + SIDE_ADJECTIVES.get(country, country) + r" " + _ROLES + r"\s+"
-                        + _ADVERB + VERB), people[0])
-            for country, people in sorted(by_country.items()) if len(people) == 1]
+            by_country.setdefault(SIDE_ADJECTIVES.get(official.country, official.country), []).append(official)
+        self._by_side = {side: people[0] for side, people in by_country.items() if len(people) == 1}
+
+    def _who(self, words: str) -> Official | None:
+        """The participant that capitalised words name: the words, or the last of them ("Premier Li")."""
+        parts = words.split()
+        return next((self._by_form[" ".join(parts[i:])] for i in range(len(parts))
+                     if " ".join(parts[i:]) in self._by_form), None)
 
     def _named_speakers(self, text: str) -> set[Official]:
-        matches = [pattern.match(text) for pattern in self._leads]
-        matches += [self._trail.search(text), self._according.search(text)]
-        found = {self._by_form[match.group("name")] for match in matches if match}
-        found |= {self._by_form[m.group("name")] for m in self._said_name.finditer(text)}
-        found |= {official for pattern, official in self._by_role if pattern.match(text)}
-        return found
+        matches = [pattern.match(text) for pattern in _LEADS]
+        matches += [_TRAIL.search(text), _ACCORDING.search(text), *_SAID_NAME.finditer(text)]
+        found = {self._who(match.group("name")) for match in matches if match}
+        if (role := _ROLE.match(text)) and role.group("side") in self._by_side:
+            found.add(self._by_side[role.group("side")])
+        return found - {None}
 
     def _continues(self, text: str, previous) -> bool:
         """'He said' goes on with the previous speaker, when nobody else is named before the pronoun."""
@@ -76,8 +83,8 @@ class Attributor:
         match = (_PRONOUN_LEAD.match(text) or _PRONOUN_QUOTE.match(text) or _PRONOUN_TRAIL.search(text))
         if not match:
             return False
-        before = text[:match.end()]
-        return all(self._by_form[m.group("name")] is previous for m in self._named.finditer(before))
+        named = {self._who(m.group()) for m in _CAPITALISED.finditer(text[:match.end()])} - {None}
+        return named <= {previous}
 
     def speaker(self, text: str, previous=None):
         """The paragraph's speaker: an Official, BOTH_SIDES, or None."""

@@ -6,6 +6,7 @@ without touching the pipeline.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -14,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.build.pipeline import SKIP_GENERATE, generate, remember_archive
 from generator.core.problems import ArchiveInvalid
+from generator.outputs.data import LASTMOD_FILE
 
 log = logging.getLogger("mkdocs.plugins.readouts")
 
@@ -47,6 +49,16 @@ def on_config(config, **kwargs):
         _serving.clear()
         remember_archive(_root(config))
     return config
+
+
+def on_env(env, config, files, **kwargs):
+    """Each page's last change, for the sitemap: written by the generator, since MkDocs reads the
+    front matter only of the pages it renders, and an incremental build renders the changed ones."""
+    try:
+        env.globals["page_lastmod"] = json.loads((Path(config.docs_dir) / LASTMOD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        env.globals["page_lastmod"] = {}
+    return env
 
 
 def on_serve(server, config, builder, **kwargs):

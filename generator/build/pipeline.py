@@ -79,7 +79,7 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
 def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
     everything again, in parallel, when most files changed or a registry has an error."""
-    registry, _, problems = validate_archive(load_archive(root, []), known=[])
+    registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
     if any(p.severity == ERROR for p in problems):
         progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
@@ -93,7 +93,6 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         archive, problems = _check_everything(root)
     else:
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
-        problems = list(set(problems + clashing_addresses(list(known.values()))))  # files cached in other states
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}
@@ -152,9 +151,11 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
     timings: dict[str, list[float]] = {}
-    pages = (render_site(archive, indexes, root / "templates", site, dirty, timings) + render_data(archive, indexes, site)
-             + [render_contributing(root), render_formulations_data(archive, indexes, site)]
-             + render_search_index(archive, indexes))
+    pages = render_site(archive, indexes, root / "templates", site, dirty, timings)
+    if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
+        pages = render_site(archive, indexes, root / "templates", site, None, timings)  # a kept page that is not there
+    pages += (render_data(archive, indexes, site) + [render_contributing(root), render_formulations_data(archive, indexes, site)]
+              + render_search_index(archive, indexes))
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise

@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
-GENERATED = ("index.md", "contribute.md", "readouts", "officials", "initiatives", "timeline", "events", "venues", "data", "search",
-             "formulations", "coverage")
+GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline",
+             "events", "venues", "data", "search", "formulations", "coverage")
 
 
 class WriteRefused(Exception):
@@ -96,7 +96,8 @@ def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None)
         relative = _checked(page.path).as_posix()
         if relative in targets:
             raise WriteRefused(f"two pages would be written to docs/{relative}")
-        targets[relative] = None if page.content is None else page.content.encode("utf-8")
+        content = page.content
+        targets[relative] = content if content is None or isinstance(content, bytes) else content.encode("utf-8")
     written, unchanged = [], 0
     for relative, content in targets.items():
         if content is None:

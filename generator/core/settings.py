@@ -8,9 +8,11 @@ import yaml
 
 
 def site_settings(root: Path) -> dict:
-    """The few settings of mkdocs.yml the pages need (the site's address, its name)."""
+    """The few settings of mkdocs.yml the pages need (the site's address, its name, the metadata's licence)."""
     try:
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         config = {}
-    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", "")}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", ""),
+            "licence": extra.get("metadata_licence") or {}}

@@ -1,205 +1,63 @@
-"""The archive as data: JSON, CSV, the front-matter JSON Schema and Atom feeds.
+"""The archive as data, everything under docs/data/ (and the archive-wide feed): pure functions
+from the model to `Page` objects, written by the write stage like every other page (only when
+changed) and copied by MkDocs into the site as they are.
 
-Pure functions from the model to `Page` objects under docs/data/, written by the
-write stage like every other page (only when changed) and copied by MkDocs into
-the site as they are. Nothing depends on the clock: a feed's `updated` is the
-newest date among its readouts, so the same archive gives byte-identical files.
+records.py: readouts.json with its schema, readouts.csv; sqlite.py: readouts.sqlite;
+bibliography.py: citations to download; feeds.py: Atom feeds. The front-matter schema for
+contributors is written here. Nothing depends on the clock: the same archive gives the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
-import xml.etree.ElementTree as ET
-from datetime import date
 from urllib.parse import urlsplit
 
 from ..archive.schema import json_schema
-from ..core.model import Archive, Initiative, Official, Readout
-from ..pages.addresses import Page, feed_path, page_url
+from ..core.model import Archive
+from ..pages.addresses import Page, page_path
 from ..pages.index import Indexes
+from .bibliography import render_bibliography
+from .feeds import render_feeds
+from .records import readouts_csv, readouts_json, records, schema_json
+from .records_schema import RECORDS_SCHEMA_PATH
+from .sqlite import readouts_sqlite
 
-FEED_SIZE = 50  # entries in each feed, newest first
-ATOM = "http://www.w3.org/2005/Atom"
-CSV_COLUMNS = ("date", "title", "kind", "venue", "participants", "initiatives", "publisher", "source", "page")
-# Characters XML 1.0 cannot hold at all: a stranger's text may still carry them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _absolute(site: dict) -> bool:
-    return bool(urlsplit(site.get("url", "")).scheme)
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+# Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
+# MkDocs reads no front matter of the pages an incremental build leaves as they are.
+LASTMOD_FILE = ".lastmod.json"
+DATA_FILES = {"json": "data/readouts.json", "csv": "data/readouts.csv", "sqlite": "data/readouts.sqlite",
+              "records-schema": RECORDS_SCHEMA_PATH, "front-matter-schema": "data/readout.schema.json"}
 
 
-def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
-    """One readout as the JSON download holds it (everything but the text, which is on its page)."""
-    event = indexes.event_of.get(readout.url_path)
-    return {
-        "id": readout.slug,
-        "title": readout.title,
-        "date": readout.date.isoformat(),
-        "kind": readout.kind,
-        "venue": readout.venue or None,
-        "occasion": readout.occasion or None,
-        "participants": [o.name for o in readout.officials],
-        "initiatives": [i.name for i in readout.initiatives],
-        "mentioned": [o.name for o in readout.mentioned],
-        "publisher": readout.source.publisher,
-        "source": readout.source.url or None,
-        "published": _iso(readout.source.published),
-        "language": readout.source.language,
-        "notes": readout.notes or None,
-        "event": event.slug if event else None,
-        "event_page": page_url(site, event) if event else None,
-        "page": page_url(site, readout),
-    }
-
-
-def _official_record(official: Official, site: dict) -> dict:
-    return {
-        "id": official.slug, "name": official.name, "native": official.native, "country": official.country,
-        "aliases": list(official.aliases),
-        "positions": [{"title": p.title, "from": _iso(p.start), "to": _iso(p.end)} for p in official.positions],
-        "page": page_url(site, official),
-    }
-
-
-def _initiative_record(initiative: Initiative, site: dict) -> dict:
-    return {
-        "id": initiative.slug, "name": initiative.name, "short": initiative.short or None, "kind": initiative.kind,
-        "since": initiative.since, "summary": initiative.summary, "aliases": list(initiative.aliases),
-        "page": page_url(site, initiative),
-    }
-
-
-def readouts_json(archive: Archive, indexes: Indexes, site: dict) -> str:
-    data = {
-        "title": site.get("name", ""),
-        "url": site.get("url", "/"),
-        "schema": site.get("url", "/") + "data/readout.schema.json",
-        "readouts": [readout_record(r, indexes, site) for r in archive.readouts],
-        "officials": [_official_record(o, site) for o in archive.officials],
-        "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def readouts_csv(archive: Archive, site: dict) -> str:
-    """A row per readout, newest first; several participants or initiatives are joined with "; "."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in archive.readouts:
-        writer.writerow([_cell(value) for value in (
-            r.date.isoformat(), r.title, r.kind, r.venue, "; ".join(o.name for o in r.officials),
-            "; ".join(i.name for i in r.initiatives), r.source.publisher, r.source.url, page_url(site, r))])
-    return out.getvalue()
-
-
-def schema_json(site: dict) -> str:
-    base = site.get("url", "") if _absolute(site) else ""
+def front_matter_schema_json(site: dict) -> str:
+    base = site.get("url", "") if urlsplit(site.get("url", "")).scheme else ""
     return json.dumps(json_schema(base), ensure_ascii=False, indent=2) + "\n"
 
 
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("", " ".join(str(text).split()))
+def licence(site: dict) -> dict:
+    """The licence of the archive's own metadata, as mkdocs.yml's `extra.metadata_licence` states it."""
+    stated = site.get("licence") or {}
+    return {"name": stated.get("name", ""), "url": stated.get("url", ""),
+            "scope": "The archive's own metadata: its records, registries and notes. The texts of the "
+                     "readouts remain their publishers'."}
 
 
-def _timestamp(value: date) -> str:
-    return f"{value.isoformat()}T00:00:00Z"
-
-
-def _updated(readout: Readout) -> date:
-    """When a reader could first have the readout: published if known and later, else the day itself."""
-    published = readout.source.published
-    return max(readout.date, published) if published else readout.date
-
-
-def _id(site: dict, url: str) -> str:
-    """A page's address as its Atom id; a tag: URI when the site has no absolute address."""
-    if _absolute(site):
-        return url
-    return "tag:china-iran-readouts.invalid,2024:" + url.lstrip("/")
-
-
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes)
-    if text is not None:
-        element.text = _xml(text)
-    return element
-
-
-def atom_feed(title: str, path: str, alternate: str, readouts: tuple[Readout, ...], site: dict,
-              fallback: date | None = None) -> str:
-    """A valid Atom 1.0 feed of the newest FEED_SIZE readouts, newest first."""
-    entries = readouts[:FEED_SIZE]
-    feed_url = site.get("url", "/") + path
-    updated = max((_updated(r) for r in entries), default=fallback or date(1970, 1, 1))
-    feed = ET.Element("feed", {"xmlns": ATOM})
-    _sub(feed, "id", _id(site, feed_url))
-    _sub(feed, "title", title)
-    _sub(feed, "updated", _timestamp(updated))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
-    _sub(feed, "link", rel="alternate", type="text/html", href=alternate)
-    author = _sub(feed, "author")
-    _sub(author, "name", site.get("name") or "Readouts archive")
-    _sub(author, "uri", site.get("url", "/"))
-    for readout in entries:
-        url = page_url(site, readout)
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", _id(site, url))
-        _sub(entry, "title", readout.title)
-        _sub(entry, "updated", _timestamp(_updated(readout)))
-        if readout.source.published:
-            _sub(entry, "published", _timestamp(readout.source.published))
-        _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        author = _sub(entry, "author")
-        _sub(author, "name", readout.source.publisher)
-        _sub(entry, "category", term=readout.kind)
-        for initiative in readout.initiatives:
-            _sub(entry, "category", term=initiative.slug, label=_xml(initiative.name),
-                 scheme=site.get("url", "/") + "initiatives/")
-        where = f" in {readout.venue}" if readout.venue else ""
-        people = ", ".join(o.name for o in readout.officials)
-        intro = f"{readout.date.day} {readout.date:%B} {readout.date.year}, {readout.kind}{where}: {people}."
-        _sub(entry, "summary", f"{intro} {readout.summary}".strip(), type="text")
-    ET.indent(feed, "  ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-def render_feeds(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
-    name = site.get("name") or "Readouts archive"
-    newest = archive.readouts[0].date if archive.readouts else None
-    pages = [Page(feed_path(), atom_feed(f"{name}: newest readouts", feed_path(), page_url(site, "index.md"),
-                                         archive.readouts, site))]
-    for official in archive.officials:
-        pages.append(Page(feed_path(official), atom_feed(
-            f"{name}: readouts with {official.name}", feed_path(official), page_url(site, official),
-            indexes.by_official.get(official.slug, ()), site, newest)))
-    for initiative in archive.initiatives:
-        pages.append(Page(feed_path(initiative), atom_feed(
-            f"{name}: readouts on {initiative.label}",
-            feed_path(initiative), page_url(site, initiative),
-            indexes.by_initiative.get(initiative.slug, ()), site, newest)))
-    return pages
+def lastmod_json(archive: Archive) -> str:
+    """{page under docs/: its last change}, for every readout's page."""
+    dates = {page_path(r): (r.updated or r.added).isoformat() for r in archive.readouts}
+    return json.dumps(dict(sorted(dates.items())), indent=0) + "\n"
 
 
 def render_data(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
-    """Every data file under docs/data/, in a fixed order (the data page itself is a template)."""
+    """Every data file, in a fixed order (the data page itself is a template)."""
+    readout_records = records(archive, indexes, site)
     return [
-        Page("data/readouts.json", readouts_json(archive, indexes, site)),
-        Page("data/readouts.csv", readouts_csv(archive, site)),
-        Page("data/readout.schema.json", schema_json(site)),
+        Page(DATA_FILES["json"], readouts_json(readout_records, archive, site, licence(site))),
+        Page(DATA_FILES["csv"], readouts_csv(readout_records)),
+        Page(DATA_FILES["records-schema"], schema_json(site)),
+        Page(DATA_FILES["front-matter-schema"], front_matter_schema_json(site)),
+        Page(DATA_FILES["sqlite"], readouts_sqlite(archive, readout_records, site)),
+        *render_bibliography(archive, site),
         *render_feeds(archive, indexes, site),
+        Page(LASTMOD_FILE, lastmod_json(archive)),
     ]

@@ -24,7 +24,9 @@ class CoverageYear:
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    content: str | None  # None: the page in docs/ is already right and stays (an incremental build)
+    # bytes for a binary download (the SQLite database); None: the page in docs/ is already
+    # right and stays (an incremental build)
+    content: str | bytes | None
 
 
 def page_path(item) -> str:
@@ -64,12 +66,21 @@ def page_url(site: dict, item) -> str:
 
 
 def feed_path(item=None) -> str:
-    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's."""
+    """Where an Atom feed sits under docs/: the newest readouts, or one official's or initiative's.
+
+    The archive-wide feed sits at the top, beside sitemap.xml: every page announces it with
+    <link rel="alternate">, and Material fetches sitemap.xml from the folder of every such link.
+    """
     if isinstance(item, Official):
         return f"data/feeds/officials/{item.slug}.xml"
     if isinstance(item, Initiative):
         return f"data/feeds/initiatives/{item.slug}.xml"
-    return "data/feeds/readouts.xml"
+    return "feed.xml"
+
+
+def citation_path(readout: Readout, extension: str) -> str:
+    """Where one readout's citation file (bib, ris) sits under docs/: named by its stable id."""
+    return f"data/cite/{readout.id}.{extension}"
 
 
 def relative_path(target: str, source: str) -> str:

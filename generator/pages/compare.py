@@ -6,9 +6,11 @@ paragraphs are the readouts' Markdown, rendered one by one (see paragraphs.rende
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
-from ..core.model import Event, Readout
+from ..core.model import Event, Paragraph, Readout
 from .addresses import link_between
 from .paragraphs import rendered, speaker_name
 
@@ -64,7 +66,38 @@ def comparison(event: Event, here: str) -> Markup:
     return Markup("{}\n{}").format(table, listing)
 
 
-def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_COMMON = frozenset("that this with from have will their they said also both sides side china iran chinese iranian "
+                    "countries country which been were into more such should would other")
+# Two paragraphs report the same thing when the shorter shares this much of its distinct words with the
+# longer (one side's long paragraph often holds several of the other's short ones), and at least SHARED words.
+SIMILAR = 0.45
+SHARED = 4
+SAME_SPEAKER = 0.2  # the same speaker makes a paragraph this much more alike
+
+
+def _words(paragraph: Paragraph) -> frozenset[str]:
+    return frozenset(_WORD.findall(paragraph.text.casefold())) - _COMMON
+
+
+def counterparts(event: Event) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each paragraph (account number, paragraph number), the most alike paragraph of another account,
+    where they share enough of their words to be likely reports of the same statement."""
+    words = [[(p.number, p.speaker, _words(p)) for p in readout.paragraphs] for readout in event.readouts]
+    found = {}
+    for account, paragraphs in enumerate(words, start=1):
+        for number, speaker, own in paragraphs:
+            best = max(((len(own & theirs) / min(len(own), len(theirs)), other, their_number, same)
+                        for other, others in enumerate(words, start=1) if other != account
+                        for their_number, their_speaker, theirs in others if len(own & theirs) >= SHARED
+                        for same in [speaker is not None and speaker == their_speaker]),
+                       key=lambda c: (c[0] + SAME_SPEAKER * c[3], -c[1], -c[2]), default=None)
+            if best and best[0] >= SIMILAR:
+                found[(account, number)] = (best[1], best[2])
+    return found
+
+
+def _account(readout: Readout, label: str, number: int, here: str, alike: dict) -> Markup:
     by = readout.source.by
     meta = [by.side_label if by else "side not known", by.kind if by else ""]
     if readout.source.published:
@@ -73,12 +106,15 @@ def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
     for paragraph in readout.paragraphs:
         speaker = speaker_name(paragraph.speaker)
         link = link_between(readout, here) + "#" + paragraph.anchor
+        match = alike.get((number, paragraph.number))
+        similar = (Markup('<a class="event-paragraph__alike" href="#a{}-p{}" title="The most alike paragraph of '
+                          'another account">≈ ¶{}</a>').format(match[0], match[1], match[1]) if match else "")
         paragraphs.append(Markup(
             '<div class="event-paragraph" id="a{}-{}"><a class="event-paragraph__number" href="{}" '
-            'title="Paragraph {} in the readout">¶{}</a>{}{}</div>').format(
+            'title="Paragraph {} in the readout">¶{}</a>{}{}{}</div>').format(
             number, paragraph.anchor, link, paragraph.number, paragraph.number,
             Markup('<span class="event-paragraph__speaker">{}</span>').format(speaker) if speaker else "",
-            rendered(paragraph)))
+            rendered(paragraph), similar))
     return Markup(
         '<section class="event-account" aria-labelledby="account-{n}">\n<h2 id="account-{n}">{publisher}</h2>\n'
         '<p class="event-account__meta">{meta} · <a href="{href}">{title}</a></p>\n{paragraphs}\n</section>').format(
@@ -89,5 +125,6 @@ def _account(readout: Readout, label: str, number: int, here: str) -> Markup:
 def accounts_side_by_side(event: Event, here: str) -> Markup:
     """The accounts in columns on a wide screen, one after the other on a phone (see archive.css)."""
     labels = account_labels(event)
-    columns = [_account(r, labels[r.url_path], i, here) for i, r in enumerate(event.readouts, start=1)]
+    alike = counterparts(event)
+    columns = [_account(r, labels[r.url_path], i, here, alike) for i, r in enumerate(event.readouts, start=1)]
     return Markup('<div class="event-accounts">\n{}\n</div>').format(Markup("\n".join(columns)))

@@ -22,9 +22,7 @@ EXCERPT = 220  # characters of a paragraph shown where it is listed
 
 def paragraph_citation(readout: Readout, number: int, page_url: str, site_name: str = "") -> str:
     """The readout's Chicago note for one paragraph: its number, and the link to its anchor."""
-    note = cite.chicago_note(readout, f"{page_url}#p{number}", site_name)
-    head, archived = note.rsplit("; ", 1)
-    return f"{head}, para. {number}; {archived}"
+    return cite.chicago_note(readout, f"{page_url}#p{number}", site_name, paragraph=number)
 
 
 def anchored_body(readout: Readout, page_url: str, site_name: str = "") -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..core import parallel
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite, compare, coverage, formulations, html, paragraphs
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs
 from .index import Indexes
 from .addresses import COVERAGE, FORMULATIONS, CoverageYear, Page, feed_path, page_path, page_url, relative_path, site_path
 from .html import long_date
@@ -126,10 +126,11 @@ def _feed_href(context, item=None) -> Md:
 
 
 @jinja2.pass_context
-def _cite(context, readout: Readout, style: str) -> Md:
-    """How to cite the readout: "chicago" or "bibtex" in a code block, or the "csl-json" script element."""
+def _cite(context, readout: Readout, part: str) -> Md:
+    """How to cite the readout: its "panel" (HTML), its "csl-json" script element, or its "meta" front matter."""
     site = context["site"]
-    return Md(cite.citation(style, readout, page_url(site, readout), site.get("name", "")))
+    render = {"panel": cite_page.citation_panel, "csl-json": cite_page.csl_script, "meta": cite_page.head_meta}[part]
+    return Md(render(readout, page_url(site, readout), site.get("name", "")))
 
 
 def _year_chart(readouts, label: str) -> Md:
@@ -180,7 +181,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
-                       permalink=_permalink, feed_href=_feed_href, feed_path=lambda item=None: Md(feed_path(item)),
+                       permalink=_permalink, feed_href=_feed_href, feed_path=feed_path,
                        cite=_cite, year_chart=_year_chart, year_page=YearPage, anchored_body=_anchored_body,
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them

@@ -117,3 +117,7 @@ def test_the_benchmark_runs_end_to_end():
     assert float(values["total_s"]) > 0 and float(values["floor_s"]) > 0 and float(values["rss_mb"]) > 0
     assert int(values["search_gz_bytes"]) > 0 and int(values["max_page_bytes"]) > 0
     assert values["rebuild_written"] == "0"
+    assert 0 < int(values["edit_one_written"]) <= int(values["add_one_written"])  # files written to site/
+    assert float(values["add_one_s"]) > 0 and float(values["edit_one_s"]) > 0 and int(values["workers"]) >= 1
+    assert "readout.md.j2:" in values["render_ms"] and "official.md.j2:" in values["render_ms"]
+    assert values["zensical_s"] == "n/a" or float(values["zensical_s"]) > 0

@@ -27,6 +27,10 @@ PAGES = {
     "initiative": "initiatives/global-development-initiative/",
     "year": "timeline/2023/",
     "data": "data/",
+    "formulation": "formulations/one-china-principle/",
+    "formulations": "formulations/",
+    "coverage": "coverage/",
+    "coverage-year": "coverage/2023/",
 }
 
 
@@ -54,37 +58,76 @@ def _csl(page) -> dict:
 
 
 def test_a_readout_tells_how_to_cite_it(visit, phone):
+    missing = []
+    visit.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
     page = visit.open(CHINESE_CALL)
     cite = page.locator(".readout-cite")
     assert cite.is_visible()
-    text = cite.inner_text()
-    assert ("Permanent Mission of the People's Republic of China to the UN, \"Xi Jinping Speaks with Iranian "
-            "President Ebrahim Raisi on the Phone,\" July 29, 2022") in text
-    assert "@misc{readouts:2022-07-29-xi-jinping-speaks-with-iranian-president-ebrahim-raisi," in text
-    assert SITE_URL + CHINESE_CALL in text
+    note = cite.locator("#cite-chicago-note").inner_text()
+    assert note.startswith("\u201cXi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone,\u201d Permanent "
+                           "Mission of the People's Republic of China to the UN, July 29, 2022, readout of the phone call")
+    assert "@online{readouts:2022-07-29-xi-jinping-speaks-with-iranian-president-ebrahim-raisi," in cite.inner_text()
+    assert cite.locator("#cite-ris").inner_text().startswith("TY  - GEN")
     permalink = cite.get_by_role("link", name=SITE_URL + CHINESE_CALL)
     assert permalink.get_attribute("href") == SITE_URL + CHINESE_CALL
+    for name in ("BibTeX (.bib)", "RIS (.ris)"):  # the readout's own files, served beside the site
+        response = page.request.get(page.url + cite.get_by_role("link", name=name).get_attribute("href"))
+        assert response.ok and b"readouts:2022-07-29-xi-jinping" in response.body(), name
 
     item = _csl(page)
-    assert item["title"] == "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"
-    assert item["issued"] == {"date-parts": [[2022, 7, 29]]}
-    assert item["event-date"] == {"date-parts": [[2022, 7, 29]]}
+    assert item["type"] == "document" and "author" not in item
+    assert item["publisher"] == "Permanent Mission of the People's Republic of China to the UN"
+    assert item["issued"] == {"date-parts": [[2022, 7, 29]]} and item["event-date"] == {"date-parts": [[2022, 7, 29]]}
     assert item["URL"] == SITE_URL + CHINESE_CALL
-    assert item["author"] == [{"literal": "Permanent Mission of the People's Republic of China to the UN"}]
+    head = {name: page.locator(f"head meta[name='{name}']").get_attribute("content")
+            for name in ("z:itemType", "DC.type", "citation_title", "citation_date", "citation_publisher")}
+    assert head == {"z:itemType": "document", "DC.type": "document",
+                    "citation_title": "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone",
+                    "citation_date": "2022-07-29",
+                    "citation_publisher": "Permanent Mission of the People's Republic of China to the UN"}
     visit.screenshot("reader-readout-cite")
 
-    page = visit.open(IRANIAN_CALL)  # no publication date: n.d., and no `issued`
-    assert '(unidentified), "China Ready for Mutual Coop. to Advance Strategic Partnership," n.d.;' in (
-        page.locator(".readout-cite").inner_text())
+    page = visit.open(IRANIAN_CALL)  # an unidentified publisher, no publication date: left out, n.d.
+    assert page.locator("#cite-chicago-note").inner_text().startswith(
+        "\u201cChina Ready for Mutual Coop. to Advance Strategic Partnership,\u201d n.d., readout of the phone call")
     item = _csl(page)
-    assert "issued" not in item and item["URL"] == SITE_URL + IRANIAN_CALL
-    assert item["title"] == "China Ready for Mutual Coop. to Advance Strategic Partnership"
+    assert "issued" not in item and "publisher" not in item and item["URL"] == SITE_URL + IRANIAN_CALL
+    assert page.locator("head meta[name='citation_publisher']").count() == 0
 
     page = phone.open(CHINESE_CALL)
     assert page.locator(".readout-cite").is_visible()
     phone.screenshot("reader-readout-phone")
+    assert missing == [], missing
     assert visit.foreign_requests == [] == phone.foreign_requests
     assert visit.errors == [] == phone.errors
+
+
+def test_a_citation_is_copied_with_the_keyboard_and_announced(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    visit = Visit(context.new_page(), site_url)
+    page = visit.open(CHINESE_CALL)
+    button = page.get_by_role("button", name="Copy BibTeX (biblatex)")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".readout-cite [role=status]").filter(has_text="copied")
+    status.wait_for()
+    assert status.inner_text() == "BibTeX (biblatex) copied to the clipboard."
+    assert button.locator("xpath=..").get_by_role("status").inner_text() == status.inner_text()  # beside it
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#cite-bibtex").inner_text() and copied.startswith("@online{")
+    assert visit.foreign_requests == [] and visit.errors == []
+    context.close()
+
+
+def test_without_script_the_copy_buttons_stay_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + CHINESE_CALL)
+    assert page.locator("button[data-cite-copy]").count() == 5
+    assert not page.locator("button[data-cite-copy]").first.is_visible()
+    assert page.locator("#cite-chicago-note").is_visible()
+    context.close()
 
 
 def test_an_event_stands_side_by_side_on_a_wide_screen_and_stacked_on_a_phone(visit, phone):
@@ -173,17 +216,22 @@ def test_charts_of_readouts_per_year_have_a_text_alternative(visit):
 
 
 def test_feeds_are_announced_and_linked(visit):
+    missing = []
+    visit.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
     page = visit.open("officials/xi-jinping/")
     feeds = page.locator("head link[rel=alternate][type='application/atom+xml']")
-    hrefs = [feeds.nth(i).get_attribute("href") for i in range(feeds.count())]
-    assert any(h.endswith("data/feeds/readouts.xml") for h in hrefs)
-    assert any(h.endswith("data/feeds/officials/xi-jinping.xml") for h in hrefs)
+    assert [feeds.nth(i).get_attribute("href") for i in range(feeds.count())] == ["../../feed.xml"]
+    assert page.get_by_role("link", name="Atom feed of these readouts").get_attribute("href").endswith(
+        "data/feeds/officials/xi-jinping.xml")
 
     page = visit.open("data/")
-    for name in ("readouts.json", "readouts.csv", "readout.schema.json"):
+    for name in ("readouts.json", "readouts.csv", "readouts.sqlite", "readouts.schema.json", "readout.schema.json",
+                 "readouts.bib", "readouts.ris", "readouts.csl.json"):
         response = page.request.get(visit.base_url + "data/" + page.get_by_role("link", name=name).get_attribute("href"))
         assert response.ok, name
     response = page.request.get(visit.base_url + "data/" + page.get_by_role("link", name="All readouts").get_attribute("href"))
     assert response.ok and b"<feed" in response.body()
+    page.wait_for_load_state("networkidle")
+    assert missing == [], missing  # Material asks for sitemap.xml beside every announced feed
     visit.screenshot("reader-data")
     assert visit.foreign_requests == []

@@ -100,7 +100,7 @@ def test_every_readout_paragraph_has_an_anchor_and_a_pilcrow_link(built_real_sit
         assert pilcrows == [f"#{n}" for n in numbers]
     html = (site / IRANIAN_CALL / "index.html").read_text(encoding="utf-8")
     title = re.search(r'<a class="paragraph-link" href="#p11" title="([^"]*)"', html).group(1)
-    assert "para. 11;" in title and f"{IRANIAN_CALL}/#p11." in title
+    assert "para. 11, archived in the" in title and f"{IRANIAN_CALL}/#p11." in title
 
 
 def test_the_one_china_principle_page_links_to_the_paragraphs_that_use_it(built_real_site):
@@ -155,3 +155,16 @@ def test_the_comparison_on_a_synthetic_archive(tmp_path):
     coverage = (root / "docs/coverage/index.md").read_text(encoding="utf-8")
     total = re.search(r"All years</th><td>(\d+)</td><td>(\d+)</td>", coverage)
     assert int(total.group(1)) == len(generated.archive.all_events) and int(total.group(2)) == len(compared)
+
+
+def test_paragraphs_that_report_the_same_statement_point_at_each_other(built_real_site):
+    html = (built_real_site / "site" / EVENT / "index.html").read_text(encoding="utf-8")
+    alike = {}
+    for chunk in html.split('<div class="event-paragraph" ')[1:]:
+        own = re.match(r'id="(a\d-p\d+)"', chunk).group(1)
+        found = re.search(r'<a class="event-paragraph__alike" href="#(a\d-p\d+)"', chunk.split("</div>")[0])
+        alike[own] = found.group(1) if found else None
+    assert alike["a1-p3"] == "a2-p3"  # Xi on core interests, in both accounts
+    assert alike["a2-p4"] == "a1-p12"  # Raisi's paragraph: matched with Raisi's words, not Xi's
+    assert alike["a1-p21"] is None  # the outlet's own background on the 2018 withdrawal
+    assert len(alike) == 22 + 4

@@ -1,0 +1,177 @@
+"""The archive as records: readouts.json (with its own schema) and readouts.csv.
+
+A record holds everything a readout's page shows: the three dates, the participants with the
+positions they held that day, every provenance field with what was inferred and on what basis,
+and the full text as Markdown and as plain text. readouts.json names the schema written for
+these records (outputs/records_schema.py); the front-matter schema stays for contributors.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+
+from ..core.model import Archive, Initiative, Official, Publisher, Readout
+from ..pages.addresses import page_url
+from ..pages.cite import publisher_identified
+from ..pages.index import Indexes
+from .records_schema import records_schema
+
+CSV_COLUMNS = (
+    "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
+    "occasion", "participants", "mentioned", "initiatives", "publisher", "publisher_identified", "side", "source_url",
+    "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_MD_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|\\([\\`*_{}\[\]()#+\-.!|])|[*_`]+|^#{1,6}\s+|^>\s?",
+                       re.MULTILINE)
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def plain_text(markdown: str) -> str:
+    """A body without its Markdown marks: paragraphs kept, links reduced to their text."""
+    return _MD_MARKS.sub(lambda m: m.group(1) or m.group(2) or "", markdown).strip()
+
+
+def _official(official: Official, day: date | None) -> dict:
+    entry = {"id": official.slug, "name": official.name}
+    if day is not None:
+        entry["positions"] = [p.title for p in official.position_on(day)]
+    return entry
+
+
+def _initiative(initiative: Initiative) -> dict:
+    return {"id": initiative.slug, "name": initiative.name, "short": initiative.short or None}
+
+
+def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
+    """One readout as the JSON download holds it: what its page shows, and its text."""
+    event = indexes.event_of.get(readout.url_path)
+    source = readout.source
+    return {
+        "id": readout.id,
+        "title": readout.title,
+        "headline": readout.headline or None,
+        "title_supplied": readout.title_supplied,
+        "date": readout.date.isoformat(),
+        "published": iso(source.published),
+        "added": iso(readout.added),
+        "updated": iso(readout.updated or readout.added),
+        "kind": readout.kind,
+        "venue": readout.venue or None,
+        "occasion": readout.occasion or None,
+        "participants": [_official(o, readout.date) for o in readout.officials],
+        "mentioned": [_official(o, None) for o in readout.mentioned],
+        "initiatives": [_initiative(i) for i in readout.initiatives],
+        "source": {
+            "publisher": source.publisher,
+            "publisher_id": source.by.slug if source.by else None,
+            "publisher_identified": publisher_identified(readout),
+            "side": readout.side or None,
+            "url": source.url or None,
+            "published": iso(source.published),
+            "captured": iso(source.captured),
+            "archived": list(source.archived),
+            "language": source.language,
+        },
+        "inferred": dict(readout.inferred),
+        "notes": readout.notes or None,
+        "event": event.slug if event else None,
+        "event_page": page_url(site, event) if event else None,
+        "page": page_url(site, readout),
+        "text_markdown": readout.body,
+        "text_plain": plain_text(readout.body),
+    }
+
+
+def _official_record(official: Official, site: dict) -> dict:
+    return {
+        "id": official.slug, "name": official.name, "native": official.native, "country": official.country,
+        "aliases": list(official.aliases),
+        "positions": [{"title": p.title, "from": iso(p.start), "to": iso(p.end)} for p in official.positions],
+        "page": page_url(site, official),
+    }
+
+
+def _initiative_record(initiative: Initiative, site: dict) -> dict:
+    return {
+        "id": initiative.slug, "name": initiative.name, "short": initiative.short or None, "kind": initiative.kind,
+        "since": initiative.since, "summary": initiative.summary, "aliases": list(initiative.aliases),
+        "page": page_url(site, initiative),
+    }
+
+
+def _publisher_record(publisher: Publisher) -> dict:
+    return {"id": publisher.slug, "name": publisher.name, "native": publisher.native or None,
+            "country": publisher.country or None, "kind": publisher.kind, "identified": publisher.identified,
+            "aliases": list(publisher.aliases), "note": publisher.note or None}
+
+
+def records(archive: Archive, indexes: Indexes, site: dict) -> list[dict]:
+    return [readout_record(r, indexes, site) for r in archive.readouts]
+
+
+def _lines(items: list[dict]) -> str:
+    """A JSON array with an item per line: readable, and written by json's fast encoder, which
+    does not indent (an indented archive of 10,000 readouts took seconds)."""
+    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]"
+
+
+def readouts_json(readout_records: list[dict], archive: Archive, site: dict, licence: dict) -> str:
+    head = {"$schema": records_schema(site)["$id"], "title": site.get("name", ""), "url": site.get("url", "/"),
+            "licence": licence}
+    lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
+             "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
+             "publishers": [_publisher_record(p) for p in archive.publishers]}
+    parts = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
+    parts += [f"{json.dumps(key)}: {_lines(items)}" for key, items in lists.items()]
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def schema_json(site: dict) -> str:
+    return json.dumps(records_schema(site), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_row(record: dict) -> list[str]:
+    def people(entries):
+        return "; ".join(e["name"] + (f" ({', '.join(e['positions'])})" if e.get("positions") else "")
+                         for e in entries)
+
+    source = record["source"]
+    flat = dict(record, participants=people(record["participants"]), mentioned=people(record["mentioned"]),
+                initiatives="; ".join(i["name"] for i in record["initiatives"]),
+                publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
+                source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
+                language=source["language"],
+                inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))
+    return [_cell(flat[column]) for column in CSV_COLUMNS]
+
+
+def readouts_csv(readout_records: list[dict]) -> str:
+    """A row per readout, newest first, with a byte-order mark so that spreadsheets read it as UTF-8.
+
+    Lists are joined with "; " (a participant's positions that day in brackets after the name).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in readout_records:
+        writer.writerow(_csv_row(record))
+    return "\ufeff" + out.getvalue()
+

@@ -1,0 +1,109 @@
+"""The JSON Schema of readouts.json: the records as the archive publishes them.
+
+Written for the download, apart from the front-matter schema (data/readout.schema.json) that
+contributors' files follow: a record carries what the archive derives (positions held on the
+day, the event, the page's address, the plain text) besides what a contributor writes.
+"""
+
+from __future__ import annotations
+
+RECORDS_SCHEMA_PATH = "data/readouts.schema.json"
+
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_OPTIONAL_DATE = {"anyOf": [_DATE, {"type": "null"}]}
+_TEXT = {"type": "string"}
+_OPTIONAL_TEXT = {"type": ["string", "null"]}
+_URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
+_SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+
+
+def _object(properties: dict, description: str = "") -> dict:
+    schema = {"type": "object", "required": list(properties), "additionalProperties": False,
+              "properties": properties}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _person(with_positions: bool) -> dict:
+    properties = {"id": _SLUG, "name": _TEXT}
+    if with_positions:
+        properties["positions"] = {"type": "array", "items": _TEXT,
+                                   "description": "The positions the official held on the day of the meeting."}
+    return _object(properties)
+
+
+_SOURCE = _object({
+    "publisher": {**_TEXT, "description": "Who published the readout, as the archive records it."},
+    "publisher_id": {"anyOf": [_SLUG, {"type": "null"}], "description": "Its entry among the publishers."},
+    "publisher_identified": {"type": "boolean", "description": "False when the archive could not identify "
+                                                                "the publisher (citations leave it out)."},
+    "side": {**_OPTIONAL_TEXT, "description": "The country the publisher speaks for; null when not known."},
+    "url": {"anyOf": [_URL, {"type": "null"}], "description": "The source's address; null: not recorded."},
+    "published": {**_OPTIONAL_DATE, "description": "The day the source published it."},
+    "captured": {**_OPTIONAL_DATE, "description": "The day the text was captured or last verified."},
+    "archived": {"type": "array", "items": _URL, "description": "Archived copies (web archive, perma)."},
+    "language": _TEXT,
+}, "Where the text came from.")
+
+_READOUT = _object({
+    "id": {**_SLUG, "description": "The stable id the page's address is built from."},
+    "title": _TEXT,
+    "headline": {**_OPTIONAL_TEXT, "description": "The headline as published, when it differs from the title."},
+    "title_supplied": {"type": "boolean", "description": "True when the title is the archive's own."},
+    "date": {**_DATE, "description": "The day the meeting or call took place."},
+    "published": {**_OPTIONAL_DATE, "description": "The day the readout was published."},
+    "added": {**_OPTIONAL_DATE, "description": "The day the readout entered the archive."},
+    "updated": {**_OPTIONAL_DATE, "description": "The last change of its text or facts."},
+    "kind": _TEXT,
+    "venue": _OPTIONAL_TEXT,
+    "occasion": _OPTIONAL_TEXT,
+    "participants": {"type": "array", "items": _person(True)},
+    "mentioned": {"type": "array", "items": _person(False),
+                  "description": "Officials the text names who did not take part."},
+    "initiatives": {"type": "array", "items": _object({"id": _SLUG, "name": _TEXT, "short": _OPTIONAL_TEXT})},
+    "source": _SOURCE,
+    "inferred": {"type": "object", "additionalProperties": _TEXT,
+                 "description": "Values the archive inferred: field → the basis for it."},
+    "notes": _OPTIONAL_TEXT,
+    "event": {"anyOf": [_TEXT, {"type": "null"}], "description": "The event it is one account of."},
+    "event_page": {"anyOf": [_TEXT, {"type": "null"}]},
+    "page": {**_TEXT, "description": "The readout's page in the archive."},
+    "text_markdown": {**_TEXT, "description": "The text as archived, in Markdown."},
+    "text_plain": {**_TEXT, "description": "The text without Markdown marks."},
+}, "One readout.")
+
+_OFFICIAL = _object({
+    "id": _SLUG, "name": _TEXT, "native": _TEXT, "country": _TEXT, "aliases": {"type": "array", "items": _TEXT},
+    "positions": {"type": "array", "items": _object({"title": _TEXT, "from": _OPTIONAL_DATE, "to": _OPTIONAL_DATE})},
+    "page": _TEXT,
+})
+
+_INITIATIVE = _object({
+    "id": _SLUG, "name": _TEXT, "short": _OPTIONAL_TEXT, "kind": _TEXT, "since": {"type": ["integer", "null"]},
+    "summary": _TEXT, "aliases": {"type": "array", "items": _TEXT}, "page": _TEXT,
+})
+
+
+_PUBLISHER = _object({
+    "id": _SLUG, "name": _TEXT, "native": _OPTIONAL_TEXT, "country": _OPTIONAL_TEXT, "kind": _TEXT,
+    "identified": {"type": "boolean"}, "aliases": {"type": "array", "items": _TEXT}, "note": _OPTIONAL_TEXT,
+})
+
+
+def records_schema(site: dict) -> dict:
+    """The schema, its $id the address it is published at."""
+    schema = _object({
+        "$schema": _TEXT,
+        "title": _TEXT,
+        "url": _TEXT,
+        "licence": _object({"name": _TEXT, "url": _TEXT, "scope": _TEXT}),
+        "readouts": {"type": "array", "items": {"$ref": "#/$defs/readout"}},
+        "officials": {"type": "array", "items": {"$ref": "#/$defs/official"}},
+        "initiatives": {"type": "array", "items": {"$ref": "#/$defs/initiative"}},
+        "publishers": {"type": "array", "items": {"$ref": "#/$defs/publisher"}},
+    }, "Every readout in the archive, newest first, with the registries of officials and initiatives.")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": site.get("url", "/") + RECORDS_SCHEMA_PATH, "title": "Readouts archive: records",
+            **schema, "$defs": {"readout": _READOUT, "official": _OFFICIAL, "initiative": _INITIATIVE,
+                                                          "publisher": _PUBLISHER}}

@@ -1,0 +1,105 @@
+"""The archive as a SQLite database, built with the standard library.
+
+Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
+initiatives, publishers (with the side each speaks for), events, readout_officials (each participant with the positions held that day,
+and each official the text mentions), readout_initiatives, and readouts_fts (FTS5 over the
+readouts' titles and plain texts; its rowid is the readout's). Values go in through parameters only. The same archive gives the same
+bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
+vacuumed; the header records no time, and only the library's version number.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from ..core.model import Archive
+from ..pages.addresses import page_url
+from .records import iso
+
+SCHEMA = """
+CREATE TABLE readouts (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, headline TEXT, title_supplied INTEGER NOT NULL,
+  date TEXT NOT NULL, published TEXT, added TEXT, updated TEXT,
+  kind TEXT NOT NULL, venue TEXT, occasion TEXT,
+  publisher TEXT NOT NULL, publisher_id TEXT REFERENCES publishers(id), publisher_identified INTEGER NOT NULL,
+  side TEXT, source_url TEXT, captured TEXT,
+  language TEXT NOT NULL, notes TEXT, event_id TEXT REFERENCES events(id), page TEXT NOT NULL,
+  text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL
+);
+CREATE TABLE archived_copies (readout_id TEXT NOT NULL REFERENCES readouts(id), url TEXT NOT NULL);
+CREATE TABLE inferred (readout_id TEXT NOT NULL REFERENCES readouts(id), field TEXT NOT NULL, basis TEXT NOT NULL);
+CREATE TABLE officials (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, page TEXT NOT NULL);
+CREATE TABLE official_aliases (official_id TEXT NOT NULL REFERENCES officials(id), alias TEXT NOT NULL);
+CREATE TABLE positions (official_id TEXT NOT NULL REFERENCES officials(id), title TEXT NOT NULL,
+                        start TEXT, "end" TEXT);
+CREATE TABLE initiatives (id TEXT PRIMARY KEY, name TEXT NOT NULL, short TEXT, kind TEXT, since INTEGER,
+                          summary TEXT, page TEXT NOT NULL);
+CREATE TABLE publishers (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, kind TEXT,
+                         identified INTEGER NOT NULL, note TEXT);
+CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, page TEXT NOT NULL);
+CREATE TABLE readout_officials (
+  readout_id TEXT NOT NULL REFERENCES readouts(id), official_id TEXT NOT NULL REFERENCES officials(id),
+  role TEXT NOT NULL CHECK (role IN ('participant', 'mentioned')),
+  positions TEXT  -- for a participant: the positions held on the day of the meeting, joined with "; "
+);
+CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(id),
+                                  initiative_id TEXT NOT NULL REFERENCES initiatives(id));
+-- the full-text index reads its text from readouts (an external-content table: no second copy)
+CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
+CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
+CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+"""
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # table names are this module's own
+
+
+def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
+    _insert(db, "officials", [(o.slug, o.name, o.native, o.country, page_url(site, o)) for o in archive.officials])
+    _insert(db, "official_aliases", [(o.slug, alias) for o in archive.officials for alias in o.aliases])
+    _insert(db, "positions", [(o.slug, p.title, iso(p.start), iso(p.end))
+                              for o in archive.officials for p in o.positions])
+    _insert(db, "initiatives", [(i.slug, i.name, i.short or None, i.kind, i.since, i.summary, page_url(site, i))
+                                for i in archive.initiatives])
+    _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
+                                 p.note or None) for p in archive.publishers])
+    _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+
+
+def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
+    _insert(db, "readouts", [(
+        r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
+        r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
+        int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
+        r["source"]["language"], r["notes"], r["event"], r["page"], r["text_markdown"], r["text_plain"],
+    ) for r in records])
+    _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
+    _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
+    _insert(db, "readout_officials",
+            [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
+            + [(r["id"], m["id"], "mentioned", None) for r in records for m in r["mentioned"]])
+    _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
+    db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
+
+
+def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
+    """The database file's bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "readouts.sqlite"
+        db = sqlite3.connect(path)
+        try:
+            db.execute("PRAGMA page_size = 4096")
+            db.execute("PRAGMA journal_mode = OFF")
+            with db:
+                db.executescript(SCHEMA)
+                _registries(db, archive, site)
+                _readouts(db, records)
+            db.execute("VACUUM")
+        finally:
+            db.close()
+        return path.read_bytes()

@@ -1,0 +1,74 @@
+"""readouts.sqlite: opened with sqlite3 and queried as the data page shows."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from generator.core.model import make_archive
+from generator.outputs.records import records
+from generator.outputs.sqlite import readouts_sqlite
+from generator.pages.index import index_archive
+
+from .conftest import SITE
+
+TABLES = {"readouts", "archived_copies", "inferred", "officials", "official_aliases", "positions", "initiatives", "publishers",
+          "events", "readout_officials", "readout_initiatives", "readouts_fts"}
+
+
+@pytest.fixture(scope="module")
+def db(data):
+    connection = sqlite3.connect(f"file:{data / 'readouts.sqlite'}?mode=ro", uri=True)
+    yield connection
+    connection.close()
+
+
+def test_the_database_holds_every_table(db):
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+    assert TABLES <= names
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM readouts").fetchone() == (5,)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_data_pages_queries_answer(db):
+    rows = db.execute("""SELECT r.date, ro.positions, r.title FROM readouts r
+        JOIN readout_officials ro ON ro.readout_id = r.id
+        WHERE ro.official_id = 'wang-yi' AND ro.role = 'participant' ORDER BY r.date""").fetchall()
+    assert rows == [("2023-07-24", "Director of the Office of the Central Foreign Affairs Commission",
+                     "Wang Yi Meets with Ahmadian, Secretary of Iran’s Supreme National Security Council")]
+    found = db.execute("SELECT r.id, snippet(readouts_fts, 1, '[', ']', '…', 12) FROM readouts_fts "
+                       "JOIN readouts r ON r.rowid = readouts_fts.rowid "
+                       "WHERE readouts_fts MATCH 'sovereignty AND territorial' ORDER BY rank").fetchall()
+    assert "2023-10-26-li-qiang-meets-with-mohammad-mokhber" in [row[0] for row in found]
+    assert all("[sovereignty]" in snippet or "[territorial]" in snippet for _, snippet in found)
+    brics = db.execute("SELECT date, title FROM readouts WHERE rowid IN (SELECT rowid FROM readouts_fts WHERE "
+                       "readouts_fts MATCH 'BRICS') ORDER BY date").fetchall()
+    assert len(brics) >= 3
+    counts = dict(db.execute("""SELECT i.name, count(*) FROM readout_initiatives ri
+        JOIN initiatives i ON i.id = ri.initiative_id GROUP BY i.id""").fetchall())
+    assert counts["Belt and Road Initiative"] == 2
+    mentioned = db.execute("SELECT official_id FROM readout_officials WHERE role = 'mentioned' AND readout_id = "
+                           "'2023-10-26-li-qiang-meets-with-mohammad-mokhber' ORDER BY official_id").fetchall()
+    assert mentioned == [("ebrahim-raisi",), ("xi-jinping",)]
+    assert db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    sides = db.execute("SELECT p.country, count(*) FROM readouts r JOIN publishers p ON p.id = r.publisher_id "
+                       "WHERE p.identified GROUP BY p.country ORDER BY p.country").fetchall()
+    assert sides == [("China", 3)]
+    assert db.execute("SELECT count(*) FROM readouts WHERE event_id = '2022-07-29-xi-jinping-ebrahim-raisi'"
+                      ).fetchone() == (2,)
+
+
+def test_the_same_archive_gives_the_same_bytes_and_strangers_text_is_only_data(fixture_archive, tmp_path):
+    readout = fixture_archive.readouts[0]
+    hostile = replace(readout, title="x'); DROP TABLE readouts; --", notes="\x00 nul")
+    archive = make_archive(fixture_archive.officials, fixture_archive.initiatives, [hostile])
+    found = records(archive, index_archive(archive), SITE)
+    first, second = readouts_sqlite(archive, found, SITE), readouts_sqlite(archive, found, SITE)
+    assert first == second and first.startswith(b"SQLite format 3\x00")
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(first)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT title, notes FROM readouts").fetchall() == [(hostile.title, hostile.notes)]
