@@ -92,6 +92,7 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
     if len(changed) > len(paths) // 2:
         archive, problems = _check_everything(root)
     else:
+        # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
     if archive is not None:

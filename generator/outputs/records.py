@@ -14,7 +14,7 @@ import json
 import re
 from datetime import date
 
-from ..core.model import Archive, Formulation, Initiative, Official, Publisher, Readout
+from ..core.model import Archive, Formulation, Initiative, Official, Paragraph, Publisher, Readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
@@ -96,7 +96,20 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "page": page_url(site, readout),
         "text_markdown": readout.body,
         "text_plain": plain_text(readout.body),
+        "paragraphs": [_paragraph(p) for p in readout.paragraphs],
     }
+
+
+def _paragraph(paragraph: Paragraph) -> dict:
+    """A numbered paragraph: who speaks in it (an official's id, "both sides" or null) and the formulations it uses."""
+    speaker = paragraph.speaker.slug if isinstance(paragraph.speaker, Official) else paragraph.speaker
+    return {"number": paragraph.number, "anchor": paragraph.anchor, "speaker": speaker,
+            "formulations": [f.slug for f in paragraph.formulations]}
+
+
+def _formulation_record(formulation: Formulation, site: dict) -> dict:
+    return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
+            "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
 def _official_record(official: Official, site: dict) -> dict:
@@ -114,11 +127,6 @@ def _initiative_record(initiative: Initiative, site: dict) -> dict:
         "since": initiative.since, "summary": initiative.summary, "aliases": list(initiative.aliases),
         "page": page_url(site, initiative),
     }
-
-
-def _formulation_record(formulation: Formulation, site: dict) -> dict:
-    return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
-            "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
 def _publisher_record(publisher: Publisher) -> dict:

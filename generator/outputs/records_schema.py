@@ -76,7 +76,22 @@ _READOUT = _object({
     "page": {**_TEXT, "description": "The readout's page in the archive."},
     "text_markdown": {**_TEXT, "description": "The text as archived, in Markdown."},
     "text_plain": {**_TEXT, "description": "The text without Markdown marks."},
+    "paragraphs": {"type": "array", "items": {"$ref": "#/$defs/paragraph"},
+                   "description": "The text's numbered paragraphs (headings and lists are not numbered)."},
 }, "One readout.")
+
+_PARAGRAPH = _object({
+    "number": {"type": "integer", "minimum": 1},
+    "anchor": {**_TEXT, "description": "The paragraph's id on the readout's page: page#anchor links to it."},
+    "speaker": {"anyOf": [_SLUG, {"const": "both sides"}, {"type": "null"}],
+                "description": "Who speaks in it, where the text says so: an official's id, or both sides."},
+    "formulations": {"type": "array", "items": _SLUG, "description": "The ids of the formulations it uses."},
+})
+
+_FORMULATION = _object({
+    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
+    "page": _TEXT,
+}, "A stock phrase tracked to the paragraph, with the other ways it is written.")
 
 _OFFICIAL = _object({
     "id": _SLUG, "name": _TEXT, "native": _TEXT, "country": _TEXT, "aliases": {"type": "array", "items": _TEXT},
@@ -87,11 +102,6 @@ _OFFICIAL = _object({
 _INITIATIVE = _object({
     "id": _SLUG, "name": _TEXT, "short": _OPTIONAL_TEXT, "kind": _TEXT, "since": {"type": ["integer", "null"]},
     "summary": _TEXT, "aliases": {"type": "array", "items": _TEXT}, "page": _TEXT,
-})
-
-_FORMULATION = _object({
-    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
-    "page": _TEXT,
 })
 
 _PUBLISHER = _object({
@@ -117,4 +127,4 @@ def records_schema(site: dict) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": site.get("url", "/") + RECORDS_SCHEMA_PATH, "title": "Readouts archive: records",
             **schema, "$defs": {"readout": _READOUT, "official": _OFFICIAL, "initiative": _INITIATIVE,
-                                "publisher": _PUBLISHER, "formulation": _FORMULATION}}
+                                "publisher": _PUBLISHER, "paragraph": _PARAGRAPH, "formulation": _FORMULATION}}

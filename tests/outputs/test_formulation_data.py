@@ -95,6 +95,12 @@ def test_the_database_holds_every_use_with_its_speaker_and_side(db, data):
     both = db.execute("SELECT speaker_id, speaker, side FROM formulation_uses WHERE readout_id = ? "
                       "AND paragraph = 5", (CHINA_READY,)).fetchall()
     assert both == [(None, "both sides", None)]
+    disagreeing = db.execute("""SELECT count(*) FROM formulation_uses u
+        JOIN paragraphs p ON p.readout_id = u.readout_id AND p.number = u.paragraph
+        LEFT JOIN officials o ON o.id = u.speaker_id
+        WHERE u.speaker_id IS NOT p.speaker_id OR (u.speaker IS 'both sides') IS NOT p.both_sides
+           OR u.side IS NOT o.country OR u.speaker IS NOT coalesce(o.name, u.speaker)""").fetchone()
+    assert disagreeing == (0,)  # a use repeats its paragraph's speaker, and the side is the speaker's
 
 
 def test_the_data_page_documents_the_tables_and_its_query_answers(db, data):
@@ -102,9 +108,9 @@ def test_the_data_page_documents_the_tables_and_its_query_answers(db, data):
     assert all(table in page for table in ("formulation_uses", "formulation_variants", "speaker_id"))
     query = re.search(r'sqlite3 readouts\.sqlite "(SELECT [^"]*FROM formulation_uses [^"]*)"', page).group(1)
     rows = db.execute(query).fetchall()
-    assert [(date, speaker, side) for date, speaker, side, _ in rows] == [
-        ("2022-07-29", "Ebrahim Raisi", "Iran"), ("2022-07-29", "Ebrahim Raisi", "Iran")]
-    assert rows[0][3].endswith(f"/{CHINA_READY}/#p11")
+    assert [row[:4] for row in rows] == [("2022-07-29", "Ebrahim Raisi", "Iran", "Iran"),
+                                         ("2022-07-29", "Ebrahim Raisi", "Iran", "China")]
+    assert rows[0][4].endswith(f"/{CHINA_READY}/#p11")
     by_side = dict(db.execute("""SELECT side, count(*) FROM formulation_uses
         WHERE formulation_id = 'comprehensive-strategic-partnership' GROUP BY side""").fetchall())
     assert by_side == {None: 1, "China": 4, "Iran": 3}
