@@ -6,8 +6,9 @@ with the positions held that day, and each official the text mentions), readout_
 paragraphs (each numbered paragraph with its speaker), formulations, formulation_variants,
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
 readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
-go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
-vacuumed; the header records no time, and only the library's version number.
+go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
+order into a fresh file with a fixed page size, which is then vacuumed; the header records no
+time, and only the library's version number.
 """
 
 from __future__ import annotations
