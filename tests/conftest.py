@@ -51,3 +51,24 @@ def write_readout(project: Path, relative: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+RETIRED_ID = "2020-10-09-wang-yi-zarif-phone-call"  # the fixture call's address before its id was corrected
+
+
+def retire_an_id(root: Path) -> Path:
+    """The fixture archive as it is after one published id was retired: the old address is a
+    redirect entry in archive/published-ids.yml, whose page forwards to the readout."""
+    with (root / "archive" / "published-ids.yml").open("a", encoding="utf-8") as ids:
+        ids.write(f"\n- id: {RETIRED_ID}\n  year: 2020\n  redirect: 2020-10-09-wang-yi-speaks-with-zarif-by-phone\n")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory) -> Path:
+    """The fixture archive with a retired id, generated and built with strict MkDocs, once per test run."""
+    from generator.build.pipeline import build_site
+
+    root = retire_an_id(make_project(tmp_path_factory.mktemp("fixture") / "project"))
+    build_site(root, root / "site", strict=True)
+    return root

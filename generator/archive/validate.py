@@ -241,7 +241,8 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
         published = loaded.published if loaded.published is None or loaded.published.display not in unreadable else None
         redirects, found = check_identities(published, readouts + list(rest), _root(loaded))
         registry.redirects = tuple(redirects)
-        problems += [p for p in found if p.severity == ERROR or p.path not in {r.source_path for r in rest}]
+        others = {r.source_path for r in rest}  # their warnings are for a check of those files
+        problems += [p for p in found if p.severity == ERROR or p.path not in others]
     _check_duplicates(checked, rest, problems)
     problems += accounts.ambiguous_events(checked, rest)
     return registry, readouts, problems

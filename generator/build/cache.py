@@ -32,10 +32,13 @@ from ..core.model import Initiative, Official, Readout
 _TYPES = {name: kind for name, kind in vars(model).items() if isinstance(kind, type) and dataclasses.is_dataclass(kind)}
 
 
-def cache_folder(root: Path) -> Path:
+def cache_base() -> Path:
     base = os.environ.get("READOUTS_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    project = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return Path(base) / "china-iran-readouts" / project
+    return Path(base) / "china-iran-readouts"
+
+
+def cache_folder(root: Path) -> Path:
+    return cache_base() / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
 def fingerprint(root: Path) -> str:

@@ -93,6 +93,7 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
     if len(changed) > len(paths) // 2:
         archive, problems = _check_everything(root)
     else:
+        # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
         # clashing addresses, among files cached in other states too, are left to address_problems
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)

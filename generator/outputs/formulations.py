@@ -15,7 +15,8 @@ from ..pages.index import Indexes
 PATH = "data/formulations.json"
 
 
-def _speaker(paragraph: Paragraph) -> dict | None:
+def paragraph_speaker(paragraph: Paragraph) -> dict | None:
+    """Who speaks in a paragraph: an official (name, id, side), both sides, or None when the text does not say."""
     if isinstance(paragraph.speaker, Official):
         return {"name": paragraph.speaker.name, "slug": paragraph.speaker.slug, "side": paragraph.speaker.country}
     return {"name": BOTH_SIDES, "slug": None, "side": None} if paragraph.speaker == BOTH_SIDES else None
@@ -28,7 +29,7 @@ def _use(readout: Readout, paragraph: Paragraph, site: dict) -> dict:
         "date": readout.date.isoformat(),
         "paragraph": paragraph.number,
         "url": f"{page_url(site, readout)}#{paragraph.anchor}",
-        "speaker": _speaker(paragraph),
+        "speaker": paragraph_speaker(paragraph),
         "publisher": readout.source.publisher,
         "account_side": (by.country or None) if by else None,
     }

@@ -14,7 +14,7 @@ import json
 import re
 from datetime import date
 
-from ..core.model import Archive, Initiative, Official, Publisher, Readout
+from ..core.model import Archive, Formulation, Initiative, Official, Paragraph, Publisher, Readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
@@ -22,8 +22,9 @@ from .records_schema import records_schema
 
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
-    "occasion", "participants", "mentioned", "initiatives", "publisher", "publisher_identified", "side", "source_url",
-    "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
+    "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
+    "side", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
+    "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MD_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|\\([\\`*_{}\[\]()#+\-.!|])|[*_`]+|^#{1,6}\s+|^>\s?",
@@ -50,6 +51,13 @@ def _initiative(initiative: Initiative) -> dict:
     return {"id": initiative.slug, "name": initiative.name, "short": initiative.short or None}
 
 
+def _formulations(readout: Readout) -> list[dict]:
+    """The formulations the text uses, in order of first use, each with the numbers of its paragraphs."""
+    return [{"id": formulation.slug, "name": formulation.name,
+             "paragraphs": [p.number for p in readout.paragraphs if formulation in p.formulations]}
+            for formulation in readout.formulations]
+
+
 def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
     """One readout as the JSON download holds it: what its page shows, and its text."""
     event = indexes.event_of.get(readout.url_path)
@@ -69,6 +77,7 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "participants": [_official(o, readout.date) for o in readout.officials],
         "mentioned": [_official(o, None) for o in readout.mentioned],
         "initiatives": [_initiative(i) for i in readout.initiatives],
+        "formulations": _formulations(readout),
         "source": {
             "publisher": source.publisher,
             "publisher_id": source.by.slug if source.by else None,
@@ -87,7 +96,20 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "page": page_url(site, readout),
         "text_markdown": readout.body,
         "text_plain": plain_text(readout.body),
+        "paragraphs": [_paragraph(p) for p in readout.paragraphs],
     }
+
+
+def _paragraph(paragraph: Paragraph) -> dict:
+    """A numbered paragraph: who speaks in it (an official's id, "both sides" or null) and the formulations it uses."""
+    speaker = paragraph.speaker.slug if isinstance(paragraph.speaker, Official) else paragraph.speaker
+    return {"number": paragraph.number, "anchor": paragraph.anchor, "speaker": speaker,
+            "formulations": [f.slug for f in paragraph.formulations]}
+
+
+def _formulation_record(formulation: Formulation, site: dict) -> dict:
+    return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
+            "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
 def _official_record(official: Official, site: dict) -> dict:
@@ -128,7 +150,8 @@ def readouts_json(readout_records: list[dict], archive: Archive, site: dict, lic
             "licence": licence}
     lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
              "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
-             "publishers": [_publisher_record(p) for p in archive.publishers]}
+             "publishers": [_publisher_record(p) for p in archive.publishers],
+             "formulations": [_formulation_record(f, site) for f in archive.formulations]}
     parts = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
     parts += [f"{json.dumps(key)}: {_lines(items)}" for key, items in lists.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"
@@ -156,6 +179,7 @@ def _csv_row(record: dict) -> list[str]:
     source = record["source"]
     flat = dict(record, participants=people(record["participants"]), mentioned=people(record["mentioned"]),
                 initiatives="; ".join(i["name"] for i in record["initiatives"]),
+                formulations="; ".join(f["name"] for f in record["formulations"]),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
                 language=source["language"],

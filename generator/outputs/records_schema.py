@@ -62,6 +62,11 @@ _READOUT = _object({
     "mentioned": {"type": "array", "items": _person(False),
                   "description": "Officials the text names who did not take part."},
     "initiatives": {"type": "array", "items": _object({"id": _SLUG, "name": _TEXT, "short": _OPTIONAL_TEXT})},
+    "formulations": {"type": "array", "items": _object({
+        "id": _SLUG, "name": _TEXT,
+        "paragraphs": {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1},
+                       "description": "The numbers of the paragraphs that use it (the page's anchors #p1, #p2 …)."},
+    }), "description": "The stock phrases the text uses, in order of first use."},
     "source": _SOURCE,
     "inferred": {"type": "object", "additionalProperties": _TEXT,
                  "description": "Values the archive inferred: field → the basis for it."},
@@ -71,7 +76,22 @@ _READOUT = _object({
     "page": {**_TEXT, "description": "The readout's page in the archive."},
     "text_markdown": {**_TEXT, "description": "The text as archived, in Markdown."},
     "text_plain": {**_TEXT, "description": "The text without Markdown marks."},
+    "paragraphs": {"type": "array", "items": {"$ref": "#/$defs/paragraph"},
+                   "description": "The text's numbered paragraphs (headings and lists are not numbered)."},
 }, "One readout.")
+
+_PARAGRAPH = _object({
+    "number": {"type": "integer", "minimum": 1},
+    "anchor": {**_TEXT, "description": "The paragraph's id on the readout's page: page#anchor links to it."},
+    "speaker": {"anyOf": [_SLUG, {"const": "both sides"}, {"type": "null"}],
+                "description": "Who speaks in it, where the text says so: an official's id, or both sides."},
+    "formulations": {"type": "array", "items": _SLUG, "description": "The ids of the formulations it uses."},
+})
+
+_FORMULATION = _object({
+    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
+    "page": _TEXT,
+}, "A stock phrase tracked to the paragraph, with the other ways it is written.")
 
 _OFFICIAL = _object({
     "id": _SLUG, "name": _TEXT, "native": _TEXT, "country": _TEXT, "aliases": {"type": "array", "items": _TEXT},
@@ -83,7 +103,6 @@ _INITIATIVE = _object({
     "id": _SLUG, "name": _TEXT, "short": _OPTIONAL_TEXT, "kind": _TEXT, "since": {"type": ["integer", "null"]},
     "summary": _TEXT, "aliases": {"type": "array", "items": _TEXT}, "page": _TEXT,
 })
-
 
 _PUBLISHER = _object({
     "id": _SLUG, "name": _TEXT, "native": _OPTIONAL_TEXT, "country": _OPTIONAL_TEXT, "kind": _TEXT,
@@ -102,8 +121,10 @@ def records_schema(site: dict) -> dict:
         "officials": {"type": "array", "items": {"$ref": "#/$defs/official"}},
         "initiatives": {"type": "array", "items": {"$ref": "#/$defs/initiative"}},
         "publishers": {"type": "array", "items": {"$ref": "#/$defs/publisher"}},
-    }, "Every readout in the archive, newest first, with the registries of officials and initiatives.")
+        "formulations": {"type": "array", "items": {"$ref": "#/$defs/formulation"}},
+    }, "Every readout in the archive, newest first, with the registries of officials, initiatives, publishers "
+       "and formulations.")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": site.get("url", "/") + RECORDS_SCHEMA_PATH, "title": "Readouts archive: records",
             **schema, "$defs": {"readout": _READOUT, "official": _OFFICIAL, "initiative": _INITIATIVE,
-                                                          "publisher": _PUBLISHER}}
+                                "publisher": _PUBLISHER, "paragraph": _PARAGRAPH, "formulation": _FORMULATION}}

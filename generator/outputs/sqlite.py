@@ -1,11 +1,14 @@
 """The archive as a SQLite database, built with the standard library.
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
-initiatives, publishers (with the side each speaks for), events, readout_officials (each participant with the positions held that day,
-and each official the text mentions), readout_initiatives, and readouts_fts (FTS5 over the
-readouts' titles and plain texts; its rowid is the readout's). Values go in through parameters only. The same archive gives the same
-bytes: the rows go in in a fixed order into a fresh file with a fixed page size, which is then
-vacuumed; the header records no time, and only the library's version number.
+initiatives, publishers (with the side each speaks for), events, readout_officials (each participant
+with the positions held that day, and each official the text mentions), readout_initiatives,
+paragraphs (each numbered paragraph with its speaker), formulations, formulation_variants,
+formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
+readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
+go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
+order into a fresh file with a fixed page size, which is then vacuumed; the header records no
+time, and only the library's version number.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..core.model import Archive
+from ..core.model import BOTH_SIDES, Archive
 from ..pages.addresses import page_url
+from .formulations import paragraph_speaker
 from .records import iso
 
 SCHEMA = """
@@ -46,10 +50,28 @@ CREATE TABLE readout_officials (
 );
 CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
+CREATE TABLE formulations (id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT, page TEXT NOT NULL);
+CREATE TABLE formulation_variants (formulation_id TEXT NOT NULL REFERENCES formulations(id), variant TEXT NOT NULL);
+CREATE TABLE paragraphs (  -- the numbered paragraphs: page#p<number> links to one
+  readout_id TEXT NOT NULL REFERENCES readouts(id), number INTEGER NOT NULL,
+  speaker_id TEXT REFERENCES officials(id), both_sides INTEGER NOT NULL,  -- the speaker, where the text says
+  PRIMARY KEY (readout_id, number)
+);
+-- a use carries its paragraph's speaker and their side, so that counting by side needs no join
+CREATE TABLE formulation_uses (
+  readout_id TEXT NOT NULL, paragraph INTEGER NOT NULL, formulation_id TEXT NOT NULL REFERENCES formulations(id),
+  speaker_id TEXT REFERENCES officials(id),  -- NULL when both sides speak or the text names no speaker
+  speaker TEXT,  -- the official's name, 'both sides', or NULL
+  side TEXT,  -- the country the speaker speaks for; the account's own side is readouts.side
+  PRIMARY KEY (readout_id, paragraph, formulation_id),
+  FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
+);
 -- the full-text index reads its text from readouts (an external-content table: no second copy)
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+CREATE INDEX formulation_uses_by_formulation ON formulation_uses(formulation_id);
+CREATE INDEX paragraphs_by_speaker ON paragraphs(speaker_id);
 """
 
 
@@ -69,6 +91,19 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
                                  p.note or None) for p in archive.publishers])
     _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+    _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
+    _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
+
+
+def _formulation_uses(db: sqlite3.Connection, archive: Archive) -> None:
+    """A row per paragraph and formulation it uses, in the readouts' order (newest first) and the text's."""
+    rows = []
+    for readout in archive.readouts:
+        for paragraph in readout.paragraphs:
+            speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
+            rows += [(readout.id, paragraph.number, formulation.slug, speaker["slug"], speaker["name"],
+                      speaker["side"] or None) for formulation in paragraph.formulations]
+    _insert(db, "formulation_uses", rows)
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
@@ -84,6 +119,8 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
             [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
             + [(r["id"], m["id"], "mentioned", None) for r in records for m in r["mentioned"]])
     _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
+    _insert(db, "paragraphs", [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
+                                int(p["speaker"] == BOTH_SIDES)) for r in records for p in r["paragraphs"]])
     db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
 
 
@@ -99,6 +136,7 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
                 db.executescript(SCHEMA)
                 _registries(db, archive, site)
                 _readouts(db, records)
+                _formulation_uses(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

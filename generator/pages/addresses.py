@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Event, Formulation, Initiative, Official, Readout, Venue, YearPage
+from ..core.model import Event, Formulation, Initiative, Official, Readout, Redirect, Venue, YearPage
 
 
 FORMULATIONS = "formulations/index.md"
@@ -33,6 +33,8 @@ def page_path(item) -> str:
     """Where an item's page sits under docs/."""
     if isinstance(item, Readout):
         return item.url_path + ".md"
+    if isinstance(item, Redirect):  # a plain HTML page MkDocs copies as it is, at the old address
+        return item.address + "/index.html"
     if isinstance(item, Official):
         return f"officials/{item.slug}.md"
     if isinstance(item, Initiative):
@@ -116,7 +118,7 @@ DATA_FILES = ("data/readouts.json", "data/readouts.csv", "data/readouts.sqlite",
 CONTRIBUTE_PAGE = "contribute.md"
 SEARCH_PAGE = "search/index.md"
 SECTIONS = ("index.md", "officials/index.md", "initiatives/index.md", "timeline/index.md", "events/index.md",
-            "venues/index.md", "data/index.md")
+            "venues/index.md", "data/index.md", "provenance/index.md")
 
 
 def search_entity_path(kind: str, slug: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core.model import Event, Paragraph, Readout
 from .addresses import link_between

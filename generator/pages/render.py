@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..core import parallel
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite_page, compare, coverage, formulations, html, paragraphs
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, SECTIONS, CoverageYear, Page, feed_path, page_path, page_url,
                         relative_path, site_path, year_groups)
@@ -134,6 +134,36 @@ def _cite(context, readout: Readout, part: str) -> Md:
     return Md(render(readout, page_url(site, readout), site.get("name", "")))
 
 
+@jinja2.pass_context
+def _facts_panel(context, readout: Readout) -> Markup:
+    return provenance.facts_panel(readout, context["page_path"], context["index"].venue_of.get(readout.url_path))
+
+
+@jinja2.pass_context
+def _source_panel(context, readout: Readout) -> Markup:
+    return provenance.source_panel(readout, context["site"])
+
+
+@jinja2.pass_context
+def _participants(context, readout: Readout) -> Markup:
+    return provenance.participants_list(readout, context["page_path"])
+
+
+@jinja2.pass_context
+def _recently_added(context, readouts, count: int = 10) -> Markup:
+    return provenance.recently_added(readouts, context["page_path"], count)
+
+
+@jinja2.pass_context
+def _provenance_table(context, readouts) -> Markup:
+    return provenance.provenance_table(readouts, context["page_path"])
+
+
+@jinja2.pass_context
+def _positions_over_time(context, official: Official, readouts) -> Markup:
+    return provenance.positions_over_time(official, readouts, context["page_path"])
+
+
 def _year_chart(readouts, label: str) -> Md:
     return Md(charts.bar_chart(charts.counts_per_year(readouts), label))
 
@@ -187,6 +217,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
+    env.filters.update(facts_panel=_facts_panel, source_panel=_source_panel, participants=_participants,
+                       recently_added=_recently_added, provenance_table=_provenance_table,
+                       positions_over_time=_positions_over_time)
     env.globals.update(list_limit=LIST_LIMIT, table=html.table)
     return env
 
@@ -319,6 +352,8 @@ class Renderer:
         for formulation in self.archive.formulations:
             yield self.formulation(formulation)
         yield from self.coverage_pages()
+        for redirect in self.archive.redirects:  # small, and named by no dependency: always rendered
+            yield provenance.redirect_page(redirect, self.site)
 
 
 def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None,

@@ -292,6 +292,7 @@ def test_special_characters_show_as_text_and_nothing_runs(tmp_path):
     readout = " ".join("".join(pages["readouts/2020/2020-10-09-talks/index.html"].text).split())
     assert f'Talks on {SPECIAL} " onmouseover="alert(4)' in readout  # the heading, as text
     assert f"Publisher {SPECIAL}" in readout and f"Notes {SPECIAL}" in readout
+    assert f"Basis {SPECIAL}" in readout  # an inferred value's basis, in the panel and its tooltip
     assert OFFICIAL in readout and "A paragraph with emphasis, an ampersand & and a pipe |." in readout
     official = [p for n, p in pages.items() if n.startswith("officials/wang-yi-w-javascript-alert-3")]
     assert official and OFFICIAL in "".join(official[0].text)

@@ -15,7 +15,8 @@ from generator.pages.index import index_archive
 from .conftest import SITE
 
 TABLES = {"readouts", "archived_copies", "inferred", "officials", "official_aliases", "positions", "initiatives", "publishers",
-          "events", "readout_officials", "readout_initiatives", "readouts_fts"}
+          "events", "readout_officials", "readout_initiatives", "readouts_fts", "paragraphs", "formulations",
+          "formulation_variants", "formulation_uses"}
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,16 @@ def test_the_same_archive_gives_the_same_bytes_and_strangers_text_is_only_data(f
     path.write_bytes(first)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT title, notes FROM readouts").fetchall() == [(hostile.title, hostile.notes)]
+
+
+def test_the_uses_of_a_formulation_lead_to_their_paragraphs_and_speakers(db):
+    rows = db.execute("""SELECT r.date, o.name, r.side, r.page || '#p' || u.paragraph FROM formulation_uses u
+        JOIN readouts r ON r.id = u.readout_id
+        JOIN paragraphs p ON p.readout_id = u.readout_id AND p.number = u.paragraph
+        LEFT JOIN officials o ON o.id = p.speaker_id
+        WHERE u.formulation_id = 'one-china-principle' ORDER BY r.date, r.side""").fetchall()
+    assert [row[:3] for row in rows] == [("2022-07-29", "Ebrahim Raisi", "China"), ("2022-07-29", "Ebrahim Raisi", "Iran")]
+    assert rows[0][3].endswith("/2022-07-29-xi-jinping-speaks-with-iranian-president-ebrahim-raisi/#p4")
+    both = db.execute("SELECT count(*) FROM paragraphs WHERE both_sides = 1 AND speaker_id IS NULL").fetchone()[0]
+    assert both == 2  # "The two presidents discussed", "Both sides also exchanged views"
+    assert db.execute("SELECT count(*) FROM paragraphs").fetchone() == (45,)
