@@ -16,421 +16,24 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from generator.core.text import slugify
 from generator.build.write import GENERATED
 
-FIRST_DAY = date(1996, 1, 1)
-LAST_DAY = date(2025, 12, 31)
-ARCHIVE_OPENED = date(2024, 1, 1)  # readouts of earlier meetings entered the archive from then on
-OFFICIALS_PER_COUNTRY = 100
-INITIATIVE_COUNT = 30
-SECOND_ACCOUNT_SHARE = 0.05
-NO_DATE = "The page gives no publication date."
-
-# ---------------------------------------------------------------- names
-
-CHINESE_SURNAMES = (
-    ("Wang", "王"), ("Li", "李"), ("Zhang", "张"), ("Liu", "刘"), ("Chen", "陈"), ("Yang", "杨"),
-    ("Zhao", "赵"), ("Huang", "黄"), ("Zhou", "周"), ("Wu", "吴"), ("Xu", "徐"), ("Sun", "孙"),
-    ("Hu", "胡"), ("Zhu", "朱"), ("Gao", "高"), ("Lin", "林"), ("Guo", "郭"), ("Ma", "马"),
-    ("Luo", "罗"), ("Liang", "梁"), ("Song", "宋"), ("Zheng", "郑"), ("Xie", "谢"), ("Han", "韩"),
-    ("Tang", "唐"), ("Feng", "冯"), ("Yu", "于"), ("Dong", "董"), ("Cheng", "程"), ("Cao", "曹"),
-    ("Yuan", "袁"), ("Deng", "邓"), ("Fu", "傅"), ("Shen", "沈"), ("Peng", "彭"), ("Lu", "陆"),
-    ("Jiang", "蒋"), ("Cai", "蔡"), ("Wei", "魏"), ("Qin", "秦"),
+from .vocabulary import (
+    FIRST_DAY, LAST_DAY, ARCHIVE_OPENED, SECOND_ACCOUNT_SHARE, NO_DATE, KIND_WEIGHTS,
+    PUBLISHERS, PUBLISHER_KINDS, HOME_CITIES, ABROAD, MONTHS, KIND_VERB,
+    KIND_NOUN, TIME_OF_DAY, SUBJECTS, MODALS, VERBS, OBJECTS,
+    ADJUNCTS, ISSUES, FACTS, VALUES, ROLES, AREAS,
+    SUPPORTS, DEFENDS, INTERESTS, OPPORTUNITIES, LAUNCHED, OUTCOMES,
+    TOPICS,
 )
-CHINESE_GIVEN = (  # no syllable starts with a vowel, so two of them join without an apostrophe
-    ("wei", "伟"), ("ming", "明"), ("jian", "建"), ("guo", "国"), ("hua", "华"), ("ping", "平"),
-    ("qiang", "强"), ("yi", "毅"), ("jun", "军"), ("hong", "宏"), ("lei", "磊"), ("bin", "斌"),
-    ("tao", "涛"), ("feng", "峰"), ("bo", "波"), ("xin", "新"), ("hai", "海"), ("yong", "勇"),
-    ("jie", "杰"), ("zhi", "志"), ("dong", "东"), ("chao", "超"), ("kai", "凯"), ("liang", "亮"),
-    ("rong", "荣"), ("sheng", "胜"), ("wen", "文"), ("yan", "岩"), ("zhong", "忠"), ("chun", "春"),
-    ("li", "立"), ("de", "德"), ("qing", "庆"), ("xiang", "祥"), ("yuan", "远"), ("hui", "辉"),
-    ("shan", "山"), ("ning", "宁"), ("long", "龙"), ("zhen", "振"), ("xue", "学"), ("bing", "兵"),
-)
-# Pinyin → an older, Wade–Giles-like spelling, as some sources still print it.
-WADE_GILES = (("zh", "ch"), ("Zh", "Ch"), ("x", "hs"), ("X", "Hs"), ("q", "ch"), ("Q", "Ch"),
-              ("ong", "ung"), ("ian", "ien"), ("z", "ts"), ("Z", "Ts"))
-
-IRANIAN_GIVEN = (
-    ("Mohammad", "محمد"), ("Ali", "علی"), ("Hassan", "حسن"), ("Hossein", "حسین"), ("Mahmoud", "محمود"),
-    ("Abbas", "عباس"), ("Javad", "جواد"), ("Reza", "رضا"), ("Mehdi", "مهدی"), ("Saeed", "سعید"),
-    ("Ebrahim", "ابراهیم"), ("Hamid", "حمید"), ("Majid", "مجید"), ("Masoud", "مسعود"), ("Kamal", "کمال"),
-    ("Ahmad", "احمد"), ("Akbar", "اکبر"), ("Mostafa", "مصطفی"), ("Mohsen", "محسن"), ("Bijan", "بیژن"),
-    ("Kazem", "کاظم"), ("Jafar", "جعفر"), ("Nasser", "ناصر"), ("Esmaeil", "اسماعیل"), ("Davoud", "داوود"),
-    ("Bahram", "بهرام"), ("Parviz", "پرویز"), ("Karim", "کریم"), ("Mojtaba", "مجتبی"), ("Amir", "امیر"),
-    ("Morteza", "مرتضی"), ("Yousef", "یوسف"), ("Gholamreza", "غلامرضا"), ("Abdolnaser", "عبدالناصر"),
-)
-IRANIAN_ONSETS = (
-    ("Kha", "خا"), ("Za", "زا"), ("Ra", "را"), ("Mo", "مو"), ("Ba", "با"), ("Sha", "شا"), ("Ta", "تا"),
-    ("Na", "نا"), ("Fa", "فا"), ("Ja", "جا"), ("Ka", "کا"), ("Ha", "ها"), ("Sa", "سا"), ("Da", "دا"),
-    ("Gha", "قا"), ("La", "لا"), ("Va", "وا"), ("Pa", "پا"), ("Ga", "گا"), ("Me", "مه"), ("Se", "سه"),
-    ("Ro", "رو"), ("Ha", "حا"), ("Ta", "طا"), ("Ze", "زه"),
-)
-IRANIAN_MIDDLES = (
-    ("r", "ر"), ("l", "ل"), ("h", "ه"), ("bar", "بار"), ("rav", "راو"), ("dan", "دان"), ("kar", "کار"),
-    ("sh", "ش"), ("m", "م"), ("n", "ن"), ("del", "دل"), ("far", "فر"), ("mand", "مند"), ("t", "ت"),
-    ("b", "ب"), ("rd", "رد"), ("hm", "هم"), ("sht", "شت"), ("z", "ز"), ("gh", "غ"),
-)
-IRANIAN_ENDINGS = (
-    ("azi", "ازی"), ("ani", "انی"), ("i", "ی"), ("ian", "یان"), ("zadeh", "زاده"), ("pour", "پور"),
-    ("nejad", "نژاد"), ("abadi", "آبادی"), ("vand", "وند"), ("ari", "اری"), ("avi", "وی"),
-    ("oudi", "ودی"), ("ollahi", "اللهی"), ("ipour", "ی‌پور"), ("ifar", "ی‌فر"),
-)
-# Other transliterations of Persian names found in sources.
-PERSIAN_VARIANTS = (("Mohammad", "Mohammed"), ("Hossein", "Hussein"), ("Ebrahim", "Ibrahim"),
-                    ("Saeed", "Said"), ("Hassan", "Hasan"), ("Masoud", "Masud"), ("Mahmoud", "Mahmud"),
-                    ("Esmaeil", "Ismail"), ("Yousef", "Yusuf"), ("Mostafa", "Mustafa"), ("Davoud", "Davud"),
-                    ("Javad", "Jawad"), ("zadeh", "zade"), ("pour", "pur"), ("nejad", "nezhad"),
-                    ("oudi", "udi"), ("Kh", "H"), ("Gh", "Q"))
-
-CHINESE_TITLES = (
-    "President of the People's Republic of China", "Vice President of the People's Republic of China",
-    "Premier of the State Council", "Vice Premier of the State Council", "State Councilor",
-    "Minister of Foreign Affairs", "Vice Minister of Foreign Affairs", "Assistant Minister of Foreign Affairs",
-    "Minister of Commerce", "Minister of National Defense", "Minister of Public Security",
-    "Chairman of the National Development and Reform Commission",
-    "Minister of the International Department of the CPC Central Committee",
-    "Chairman of the Standing Committee of the National People's Congress",
-    "Chairman of the National Committee of the CPPCC", "Member of the Political Bureau of the CPC Central Committee",
-    "Special Envoy of the Chinese Government on the Middle East Issue", "Ambassador to Iran",
-    "Minister of Culture and Tourism", "Governor of the People's Bank of China",
-)
-IRANIAN_TITLES = (
-    "President of Iran", "First Vice President of Iran", "Minister of Foreign Affairs",
-    "Deputy Foreign Minister for Political Affairs", "Speaker of the Islamic Consultative Assembly",
-    "Secretary of the Supreme National Security Council", "Minister of Petroleum",
-    "Minister of Economic Affairs and Finance", "Minister of Defence and Armed Forces Logistics",
-    "Head of the Strategic Council on Foreign Relations", "Chief Justice of Iran", "Ambassador to China",
-    "Minister of Roads and Urban Development", "Governor of the Central Bank of Iran",
-    "Minister of Industry, Mine and Trade", "Minister of Culture and Islamic Guidance",
-    "Chief of Staff of the President", "Vice President for Economic Affairs", "Minister of Energy",
-    "Special Envoy for Afghanistan",
-)
-
-# ---------------------------------------------------------------- initiatives
-
-INITIATIVE_PREFIXES = ("Global", "Regional", "Asian", "Eurasian", "Silk Road", "Persian Gulf", "Caspian",
-                       "Central Asian", "Trans-Asian", "West Asian", "Indian Ocean", "South–South")
-INITIATIVE_DOMAINS = ("Energy", "Security", "Development", "Trade", "Connectivity", "Digital", "Health",
-                      "Maritime", "Agricultural", "Civilisation", "Railway", "Finance", "Space", "Water",
-                      "Cultural", "Industrial", "Scientific", "Investment", "Aviation", "Education")
-INITIATIVE_NOUNS = {
-    "initiative": ("Initiative", "Partnership Initiative", "Cooperation Programme", "Dialogue Initiative"),
-    "agreement": ("Cooperation Agreement", "Accord", "Treaty", "Memorandum of Understanding", "Framework Agreement"),
-    "organisation": ("Organisation", "Forum", "Council", "Bank", "Cooperation Organisation"),
-}
-INITIATIVE_PURPOSES = (
-    "to coordinate {d} policy among its members", "to finance {d} projects across the region",
-    "to deepen {d} cooperation between China and Iran", "to build common standards for {d} cooperation",
-    "to promote dialogue and joint projects in {d}", "to link national {d} plans along the old Silk Road",
-)
-SMALL_WORDS = {"and", "of", "on", "the", "for", "in"}
-
-# ---------------------------------------------------------------- readouts
-
-KIND_WEIGHTS = (("meeting", 45), ("talks", 20), ("phone call", 25), ("video call", 10))
-PUBLISHERS = {
-    "China": (
-        ("Ministry of Foreign Affairs of the People's Republic of China", "https://www.fmprc.gov.cn/eng/wjdt_665385/"),
-        ("Xinhua News Agency", "https://english.news.cn/"),
-        ("Embassy of the People's Republic of China in Iran", "http://ir.china-embassy.gov.cn/eng/"),
-        ("Permanent Mission of the People's Republic of China to the UN", "http://un.china-mission.gov.cn/eng/"),
-    ),
-    "Iran": (
-        ("Ministry of Foreign Affairs of the Islamic Republic of Iran", "https://en.mfa.ir/portal/"),
-        ("Islamic Republic News Agency", "https://en.irna.ir/"),
-        ("Office of the President of the Islamic Republic of Iran", "https://president.ir/en/"),
-        ("Tehran Times", "https://www.tehrantimes.com/"),
-    ),
-}
-PUBLISHER_KINDS = {
-    "Ministry of Foreign Affairs of the People's Republic of China": "ministry", "Xinhua News Agency": "state news agency",
-    "Embassy of the People's Republic of China in Iran": "embassy or mission",
-    "Permanent Mission of the People's Republic of China to the UN": "embassy or mission",
-    "Ministry of Foreign Affairs of the Islamic Republic of Iran": "ministry",
-    "Islamic Republic News Agency": "state news agency",
-    "Office of the President of the Islamic Republic of Iran": "ministry", "Tehran Times": "other outlet",
-}
-HOME_CITIES = {"China": ("Beijing", "Beijing", "Beijing", "Shanghai", "Qingdao", "Xiamen", "Hangzhou"),
-               "Iran": ("Tehran", "Tehran", "Tehran", "Isfahan", "Mashhad", "Shiraz", "Tabriz")}
-ABROAD = (  # city, country, the occasions that bring both sides there
-    ("New York", "United States", ("the General Debate of the United Nations General Assembly",)),
-    ("Geneva", "Switzerland", ("the Conference on Disarmament", "a session of the Human Rights Council")),
-    ("Vienna", "Austria", ("the General Conference of the International Atomic Energy Agency",)),
-    ("Moscow", "Russia", ("a meeting of foreign ministers on Afghanistan",)),
-    ("Kazan", "Russia", ("the BRICS Summit",)),
-    ("Johannesburg", "South Africa", ("the BRICS Summit", "a meeting of BRICS national security advisers")),
-    ("Astana", "Kazakhstan", ("the Summit of the Shanghai Cooperation Organisation",)),
-    ("Samarkand", "Uzbekistan", ("the Summit of the Shanghai Cooperation Organisation",)),
-    ("Dushanbe", "Tajikistan", ("the Conference on Interaction and Confidence-Building Measures in Asia",)),
-    ("Bishkek", "Kyrgyzstan", ("the Summit of the Shanghai Cooperation Organisation",)),
-    ("Doha", "Qatar", ("the Doha Forum",)),
-    ("Muscat", "Oman", ("consultations on regional security",)),
-    ("Jakarta", "Indonesia", ("the Asian–African Summit",)),
-    ("Kuala Lumpur", "Malaysia", ("the Summit of the Non-Aligned Movement",)),
-)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-KIND_VERB = {"meeting": "met with", "talks": "held talks with", "phone call": "had a phone conversation with",
-             "video call": "held a video call with"}
-KIND_NOUN = {"meeting": "meeting", "talks": "talks", "phone call": "call", "video call": "video call"}
-TIME_OF_DAY = ("On the afternoon of", "On the morning of", "On", "On", "On the evening of")
-
-SUBJECTS = ("the two sides", "China and Iran", "the two countries", "both countries", "Beijing and Tehran",
-            "the two governments")
-MODALS = ("should", "will", "need to", "are ready to", "must continue to", "can")
-VERBS = ("deepen", "strengthen", "expand", "advance", "consolidate", "promote", "enhance", "broaden",
-         "upgrade", "sustain")
-OBJECTS = (
-    "practical cooperation in energy, trade and infrastructure", "the comprehensive strategic partnership",
-    "communication and coordination on regional and international affairs", "people-to-people and cultural exchanges",
-    "mutual political trust", "cooperation within multilateral frameworks", "exchanges between their legislatures",
-    "cooperation in science, technology and innovation", "coordination at the United Nations",
-    "cooperation on counter-terrorism and security", "connectivity and transport links", "trade and investment ties",
-    "exchanges between young people", "cooperation in agriculture and water management",
-    "cooperation in health and medicine", "financial and banking cooperation", "cooperation in tourism and education",
-)
-ADJUNCTS = ("in the years ahead", "on the basis of mutual respect", "in the spirit of equality and mutual benefit",
-            "under the new circumstances", "at a higher level", "in a steady and sustained manner",
-            "for the benefit of both peoples", "in the face of a changing international landscape")
-ISSUES = ("the situation in the Middle East", "the Iranian nuclear issue", "the situation in Afghanistan",
-          "the Palestinian question", "maritime security in the Gulf", "energy security",
-          "the reform of global governance", "regional counter-terrorism cooperation", "the situation in Syria",
-          "unilateral sanctions", "the security of shipping lanes", "food security", "the situation in Yemen",
-          "climate change")
-FACTS = ("the international situation is undergoing profound and complex changes",
-         "bilateral trade has grown steadily in recent years",
-         "the two countries share a long history of friendly exchanges along the ancient Silk Road",
-         "the two sides have maintained close exchanges at all levels",
-         "developing countries face growing challenges to their development",
-         "the two countries are both ancient civilisations and important developing countries")
-VALUES = ("appreciates", "values", "highly regards", "welcomes")
-ROLES = ("constructive role", "important role", "active role", "positive contribution")
-AREAS = ("regional and international affairs", "upholding multilateralism", "safeguarding regional peace and stability",
-         "promoting dialogue among civilisations", "the stability of international energy markets")
-SUPPORTS = ("firm support", "understanding and support", "principled position", "consistent position")
-DEFENDS = ("safeguarding", "defending", "upholding")
-INTERESTS = ("its sovereignty, security and development interests", "its national independence and territorial integrity",
-             "its legitimate rights and interests", "its right to choose its own path of development")
-OPPORTUNITIES = ("broad opportunities", "new opportunities", "a solid foundation", "an important platform")
-LAUNCHED = {"initiative": "launched", "agreement": "signed", "organisation": "founded"}
-OUTCOMES = ("yielded fruitful results", "made steady progress", "brought tangible benefits to both peoples",
-            "opened up new space for cooperation", "become an important platform for cooperation")
-TOPICS = ("Bilateral Ties", "Regional Developments", "Energy Cooperation", "Trade Cooperation", "Strategic Partnership",
-          "Regional Security", "Economic Cooperation", "Multilateral Cooperation")
-
-# Every word the bodies use outside names: no alias may be one of them, or every body would "mention" it.
-VOCABULARY = {
-    word.casefold()
-    for phrases in (SUBJECTS, MODALS, VERBS, OBJECTS, ADJUNCTS, ISSUES, FACTS, VALUES, ROLES, AREAS, SUPPORTS,
-                    DEFENDS, INTERESTS, OPPORTUNITIES, OUTCOMES, TOPICS, TIME_OF_DAY, MONTHS,
-                    tuple(KIND_VERB.values()), tuple(LAUNCHED.values()))
-    for phrase in phrases for word in re.findall(r"\w+", phrase)
-} | {"he", "she", "said", "the", "side", "china", "iran", "chinese", "iranian", "president", "minister"}
-
-
-# ---------------------------------------------------------------- the registries
-
-@dataclass(eq=False)
-class _Official:
-    name: str
-    native: str
-    country: str
-    aliases: list[str]
-    positions: list[tuple[str, date, date | None]]  # newest first; None: still in office
-    surname: str  # how the texts call them after the first mention
-    weight: float
-    slug: str = ""
-    first: int = 0  # years active, for picking participants
-    last: int = 0
-
-    def title_on(self, day: date) -> str:
-        for title, start, end in self.positions:
-            if start <= day and (end is None or day <= end):
-                return title
-        return self.positions[-1][0]
-
-
-@dataclass(eq=False)
-class _Initiative:
-    name: str
-    short: str
-    kind: str
-    since: int
-    summary: str
-    aliases: list[str] = field(default_factory=list)
-
-
-def _random_day(rng: random.Random, year: int) -> date:
-    return date(year, 1, 1) + timedelta(days=rng.randrange(365))
-
-
-def _positions(rng: random.Random, titles: tuple[str, ...]) -> list[tuple[str, date, date | None]]:
-    start = _random_day(rng, rng.randint(1988, 2023))
-    spans = []
-    for _ in range(1 if rng.random() < 0.5 else 2):
-        end = start + timedelta(days=rng.randint(2 * 365, 10 * 365))
-        spans.append((rng.choice(titles), start, end if end <= LAST_DAY else None))
-        if end > LAST_DAY:
-            break
-        start = end + timedelta(days=rng.randint(1, 300))
-        if start > LAST_DAY:
-            break
-    return spans[::-1]
-
-
-def _chinese_official(rng: random.Random) -> tuple[str, str, list[str], str]:
-    surname, surname_native = rng.choice(CHINESE_SURNAMES)
-    syllables = [rng.choice(CHINESE_GIVEN) for _ in range(1 if rng.random() < 0.3 else 2)]
-    given = "".join(s for s, _ in syllables).capitalize()
-    name = f"{surname} {given}"
-    native = surname_native + "".join(c for _, c in syllables)
-    candidates = [f"{given} {surname}"]  # Western order
-    if len(syllables) == 2:
-        candidates.append(f"{surname} {syllables[0][0].capitalize()}-{syllables[1][0]}")
-    wade = name
-    for old, new in WADE_GILES:
-        wade = wade.replace(old, new)
-    if wade != name:
-        candidates.append(wade)
-    return name, native, candidates, name
-
-
-def _iranian_official(rng: random.Random) -> tuple[str, str, list[str], str]:
-    onset, middle, ending = rng.choice(IRANIAN_ONSETS), rng.choice(IRANIAN_MIDDLES), rng.choice(IRANIAN_ENDINGS)
-    surname = onset[0] + middle[0] + ending[0]
-    surname_native = onset[1] + middle[1] + ending[1]
-    given = [rng.choice(IRANIAN_GIVEN)]
-    if rng.random() < 0.3:
-        second = rng.choice(IRANIAN_GIVEN)
-        if second != given[0]:
-            given.append(second)
-    joined = "-" if len(given) == 2 and rng.random() < 0.4 else " "
-    name = joined.join(g for g, _ in given) + " " + surname
-    native = " ".join(g for _, g in given) + " " + surname_native
-    variant = name
-    for old, new in PERSIAN_VARIANTS:
-        variant = variant.replace(old, new)
-    doubled = re.sub(r"([aeiou])([rlmnzsd])([aeiou])", r"\1\2\2\3", surname, count=1)
-    candidates = [surname, variant, name.replace(surname, doubled), "Seyyed " + name]
-    return name, native, candidates, surname
-
-
-def _officials(rng: random.Random) -> list[_Official]:
-    taken: dict[str, str] = {}  # every name, alias and slug in use, case-folded
-    officials = []
-    for country, make, titles in (("China", _chinese_official, CHINESE_TITLES),
-                                  ("Iran", _iranian_official, IRANIAN_TITLES)):
-        made = 0
-        while made < OFFICIALS_PER_COUNTRY:
-            name, native, candidates, surname = make(rng)
-            slug = slugify(name)
-            if name.casefold() in taken or "slug:" + slug in taken:
-                continue
-            taken[name.casefold()] = name
-            taken["slug:" + slug] = name
-            aliases = []
-            for alias in rng.sample(candidates, min(len(candidates), rng.choice((0, 1, 1, 2, 2)))):
-                key = alias.casefold()
-                if alias == name or key in taken or key in VOCABULARY or len(alias) < 4:
-                    continue
-                taken[key] = name
-                aliases.append(alias)
-            if surname != name and surname not in aliases:
-                surname = name  # only a registered alias may stand for them in a text
-            positions = _positions(rng, titles)
-            official = _Official(name, native, country, aliases, positions, surname,
-                                 weight=min(rng.paretovariate(1.2), 25.0), slug=slug)
-            official.first = positions[-1][1].year
-            official.last = positions[0][2].year if positions[0][2] else LAST_DAY.year
-            officials.append(official)
-            made += 1
-    return officials
-
-
-def _abbreviation(name: str) -> str:
-    words = re.split(r"[\s–-]+", name)
-    return "".join(w[0].upper() for w in words if w and w.casefold() not in SMALL_WORDS)
-
-
-def _initiatives(rng: random.Random) -> list[_Initiative]:
-    kinds = ["initiative"] * 12 + ["agreement"] * 10 + ["organisation"] * 8
-    taken: dict[str, str] = {}
-    made = []
-    for kind in kinds:
-        while True:
-            domain = rng.choice(INITIATIVE_DOMAINS)
-            noun = rng.choice(INITIATIVE_NOUNS[kind])
-            if kind == "agreement" and rng.random() < 0.5:
-                name = f"China–Iran {domain} {noun}"
-            else:
-                name = f"{rng.choice(INITIATIVE_PREFIXES)} {domain} {noun}"
-            short = _abbreviation(name)
-            if name.casefold() in taken or short.casefold() in taken or len(short) < 3:
-                continue
-            break
-        since = rng.randint(1990, 2023)
-        purpose = rng.choice(INITIATIVE_PURPOSES).format(d=domain.casefold())
-        summary = f"{kind.capitalize()} {LAUNCHED[kind]} in {since} {purpose}."
-        aliases = []
-        american = name.replace("Organisation", "Organization").replace("Civilisation", "Civilization")
-        if american != name:
-            aliases.append(american)
-        for key in (name, short, *aliases):
-            taken[key.casefold()] = name
-        made.append(_Initiative(name, short, kind, since, summary, aliases))
-    return made
-
-
-_PLAIN = re.compile(r"^[A-Za-z\u0080-\uffff][\w\u0080-\uffff '’,.()–-]*$")
-_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
-
-
-def _scalar(text: str) -> str:
-    """The text as a YAML scalar: plain where that reads back as the same text, quoted elsewhere."""
-    if _PLAIN.match(text) and text.casefold() not in _YAML_WORDS and ": " not in text and " #" not in text:
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _officials_yaml(officials: list[_Official]) -> str:
-    parts = []
-    for o in officials:
-        lines = [f"- name: {_scalar(o.name)}", f"  native: {_scalar(o.native)}", f"  country: {o.country}"]
-        if o.aliases:
-            lines.append("  aliases:")
-            lines += [f"    - {_scalar(a)}" for a in o.aliases]
-        else:
-            lines.append("  aliases: []")
-        lines.append("  positions:")
-        for title, start, end in o.positions:
-            lines.append(f"    - title: {_scalar(title)}")
-            lines.append(f"      from: {start.isoformat()}")
-            if end is not None:
-                lines.append(f"      to: {end.isoformat()}")
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
-
-def _initiatives_yaml(initiatives: list[_Initiative]) -> str:
-    parts = []
-    for i in initiatives:
-        lines = [f"- name: {_scalar(i.name)}", f"  short: {_scalar(i.short)}", f"  kind: {i.kind}"]
-        if i.aliases:
-            lines.append("  aliases:")
-            lines += [f"    - {_scalar(a)}" for a in i.aliases]
-        else:
-            lines.append("  aliases: []")
-        lines += [f"  since: {i.since}", f"  summary: {_scalar(i.summary)}"]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
+from .synthetic_registries import (FakeInitiative, FakeOfficial, initiatives_yaml, make_initiatives, make_officials,
+                                   officials_yaml, yaml_scalar)
 
 # ---------------------------------------------------------------- readouts
 
@@ -440,8 +43,8 @@ class _Readout:
     kind: str
     venue: str
     occasion: str
-    participants: list[_Official]  # the publisher's side first
-    initiatives: list[_Initiative]
+    participants: list[FakeOfficial]  # the publisher's side first
+    initiatives: list[FakeInitiative]
     country: str  # the publisher's country
     publisher: str
     url_base: str
@@ -458,11 +61,11 @@ def _styled(title: str, adjective: str) -> str:
 class _Writer:
     """Titles and bodies for readouts, from the word lists above."""
 
-    def __init__(self, rng: random.Random, officials: list[_Official]):
+    def __init__(self, rng: random.Random, officials: list[FakeOfficial]):
         self.rng = rng
         self.by_country = {c: [o for o in officials if o.country == c] for c in ("China", "Iran")}
 
-    def ref(self, official: _Official, first: bool = False) -> str:
+    def ref(self, official: FakeOfficial, first: bool = False) -> str:
         """How the text names an official: in full at first, then often by surname."""
         rng = self.rng
         if first:
@@ -499,7 +102,7 @@ class _Writer:
             return f"{own.name} Discusses {topic} with {other.name} by Phone"
         return f"Iran, China Stress {topic} in {own.surname}–{other.surname} Video Call"
 
-    def sentence(self, speaker: _Official) -> str:
+    def sentence(self, speaker: FakeOfficial) -> str:
         rng = self.rng
         s = self.ref(speaker)
         country, country2 = ("China", "Iran") if speaker.country == "China" else ("Iran", "China")
@@ -527,7 +130,7 @@ class _Writer:
                     f"{rng.choice(OBJECTS)} and jointly address {rng.choice(ISSUES)}.")
         return text[0].upper() + text[1:]
 
-    def initiative_sentence(self, speaker: _Official, initiative: _Initiative, first: bool) -> str:
+    def initiative_sentence(self, speaker: FakeOfficial, initiative: FakeInitiative, first: bool) -> str:
         rng = self.rng
         s = self.ref(speaker)
         country, country2 = ("China", "Iran") if speaker.country == "China" else ("Iran", "China")
@@ -560,7 +163,7 @@ class _Writer:
             text += f" {names} also took part in the {KIND_NOUN[r.kind]}."
         return text
 
-    def body(self, r: _Readout) -> tuple[str, _Official | None]:
+    def body(self, r: _Readout) -> tuple[str, FakeOfficial | None]:
         """The text, and the official it names who did not take part, if any."""
         rng = self.rng
         mentioned = None
@@ -568,7 +171,7 @@ class _Writer:
         paragraphs = [self.lead(r)]
         words = paragraphs[0].count(" ") + 1
         pending = list(r.initiatives)
-        named: list[_Initiative] = []
+        named: list[FakeInitiative] = []
         speakers = r.participants
         turn = 0
         if rng.random() < 0.25:  # someone not present: greetings passed on, or an earlier consensus recalled
@@ -604,7 +207,7 @@ def _publishers_yaml() -> str:
     for country, publishers in PUBLISHERS.items():
         for name, url in publishers:
             host = url.split("/")[2].removeprefix("www.").removeprefix("english.").removeprefix("en.")
-            lines += [f"- name: {_scalar(name)}", f"  native: {_scalar(name)}", f"  country: {country}",
+            lines += [f"- name: {yaml_scalar(name)}", f"  native: {yaml_scalar(name)}", f"  country: {country}",
                       f"  kind: {PUBLISHER_KINDS[name]}", "  hosts:", f"    - {host}", ""]
     return "\n".join(lines)
 
@@ -613,15 +216,15 @@ def _front_matter(r: _Readout, slug: str, title: str, published: date | None, ur
     lines = ["---", f"id: {slug}", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {r.day.isoformat()}",
              f"kind: {r.kind}"]
     if r.venue:
-        lines.append(f"venue: {_scalar(r.venue)}")
+        lines.append(f"venue: {yaml_scalar(r.venue)}")
     if r.occasion:
-        lines.append(f"occasion: {_scalar(r.occasion)}")
+        lines.append(f"occasion: {yaml_scalar(r.occasion)}")
     lines.append("officials:")
-    lines += [f"  - {_scalar(o.name)}" for o in r.participants]
+    lines += [f"  - {yaml_scalar(o.name)}" for o in r.participants]
     if r.initiatives:
         lines.append("initiatives:")
-        lines += [f"  - {_scalar(i.short if k % 3 == 2 else i.name)}" for k, i in enumerate(r.initiatives)]
-    lines += ["source:", f"  publisher: {_scalar(r.publisher)}"]
+        lines += [f"  - {yaml_scalar(i.short if k % 3 == 2 else i.name)}" for k, i in enumerate(r.initiatives)]
+    lines += ["source:", f"  publisher: {yaml_scalar(r.publisher)}"]
     if url:
         lines.append(f"  url: {url}")
     if published:
@@ -637,7 +240,7 @@ def _front_matter(r: _Readout, slug: str, title: str, published: date | None, ur
     return "\n".join(lines) + "\n"
 
 
-def _pick(rng: random.Random, pool: list[_Official], weights: list[float], exclude: list[_Official]) -> _Official:
+def _pick(rng: random.Random, pool: list[FakeOfficial], weights: list[float], exclude: list[FakeOfficial]) -> FakeOfficial:
     for _ in range(20):
         chosen = rng.choices(pool, cum_weights=weights)[0]
         if chosen not in exclude:
@@ -648,18 +251,18 @@ def _pick(rng: random.Random, pool: list[_Official], weights: list[float], exclu
 def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
     """Write root/archive: the registries (places as the real one) and n readouts, all from random.Random(seed)."""
     rng = random.Random(seed)
-    officials = _officials(rng)
-    initiatives = _initiatives(rng)
+    officials = make_officials(rng)
+    initiatives = make_initiatives(rng)
     archive = root / "archive"
     (archive / "readouts").mkdir(parents=True, exist_ok=True)
-    (archive / "officials.yml").write_bytes(_officials_yaml(officials).encode("utf-8"))
-    (archive / "initiatives.yml").write_bytes(_initiatives_yaml(initiatives).encode("utf-8"))
+    (archive / "officials.yml").write_bytes(officials_yaml(officials).encode("utf-8"))
+    (archive / "initiatives.yml").write_bytes(initiatives_yaml(initiatives).encode("utf-8"))
     (archive / "publishers.yml").write_bytes(_publishers_yaml().encode("utf-8"))
     shutil.copyfile(repository_root() / "archive" / "formulations.yml", archive / "formulations.yml")
     shutil.copyfile(Path(__file__).resolve().parent.parent / "archive" / "places.yml", archive / "places.yml")
 
     # Who can take part in a given year, and how likely: cumulative weights, built once.
-    pools: dict[tuple[int, str], tuple[list[_Official], list[float]]] = {}
+    pools: dict[tuple[int, str], tuple[list[FakeOfficial], list[float]]] = {}
     for year in range(FIRST_DAY.year, LAST_DAY.year + 1):
         for country in ("China", "Iran"):
             pool = [o for o in officials if o.country == country and o.first <= year <= o.last]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -22,7 +21,7 @@ from ..core.text import escape_md, plain
 from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, SECTIONS, CoverageYear, Page, feed_path, page_path, page_url,
-                        relative_path, site_path, year_groups)
+                        relative_path, year_groups)
 from .html import long_date
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.

@@ -75,7 +75,7 @@ def address_problems(archive: Archive, indexes: Indexes, root: Path) -> list[Pro
             problems.append(_problem(lines, origin, f"the page address docs/{address.path} is reserved: "
                                      f"{address.slug!r} is the name of a folder's own page", _fix_for(address)))
         elif origin and address.from_words and address.slug == NO_WORDS_SLUG:
-            problems.append(_problem(lines, origin, f"no page address can be made of it: it has no Latin letter "
+            problems.append(_problem(lines, origin, "no page address can be made of it: it has no Latin letter "
                                      "or digit", _fix_for(address)))
         unnamed = address.slug in RESERVED_SLUGS or (address.from_words and address.slug == NO_WORDS_SLUG)
         other = taken.setdefault(address.path, address)

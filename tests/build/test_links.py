@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 
 from benchmarks.synthetic import make_bench_project
 from generator.build.pipeline import build_site

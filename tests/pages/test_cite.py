@@ -25,7 +25,6 @@ from generator.archive.check import check_archive
 from generator.pages.cite import (bibtex, chicago_bibliography, chicago_note, cite_key, csl_item, csl_json, ris,
                                   script_json)
 from generator.pages.cite_page import citation_panel, csl_script, head_meta
-from generator.pages.render import page_url
 
 URL = "https://example.org/archive/readouts/2021/2021-03-27-wang-yi-holds-talks-with-zarif/"
 SITE = "Readouts Archive"

@@ -15,7 +15,7 @@ def test_long_listings_are_split_into_a_page_per_year(tmp_path, monkeypatch):
     theirs = [r for r in generated.archive.readouts if busiest in r.officials]
     assert len(theirs) > 20
     page = (docs / f"officials/{busiest.slug}.md").read_text(encoding="utf-8")
-    years = re.findall(rf'<td><a href="(\d{{4}})/">\1</a></td><td[^>]*>(\d+)</td>', page)
+    years = re.findall(r'<td><a href="(\d{4})/">\1</a></td><td[^>]*>(\d+)</td>', page)
     assert years and sum(int(count) for _, count in years) == len(theirs)
     assert "readouts/" not in page.split("## Readouts")[1].split("## Counterparts")[0]
     for year, count in years:

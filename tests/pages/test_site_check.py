@@ -8,7 +8,6 @@ from pathlib import Path
 
 from generator.__main__ import main
 from generator.build.pipeline import generate
-from generator.core.model import make_archive
 from generator.pages import render
 from generator.pages.inventory import page_addresses
 from generator.pages.index import index_archive
