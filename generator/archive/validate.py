@@ -151,6 +151,23 @@ def _check_dates(doc: RawDocument, when: date | None, source: Source | None, pro
                                     "write the day the page was published, as YYYY-MM-DD", WARNING))
 
 
+def _check_kind_and_venue(doc: RawDocument, data: dict, problems: list[Problem]) -> tuple[object, str]:
+    """The kind from the closed list, and a venue exactly where the kind takes one."""
+    kind = data.get("kind")
+    if kind is not None and kind not in schema.KINDS:
+        close = difflib.get_close_matches(str(kind), schema.KINDS, n=1)
+        problems.append(doc.problem(("kind",), f"unknown kind {kind!r}",
+                                    (f"did you mean {close[0]!r}? " if close else "") + "allowed: " + ", ".join(schema.KINDS)))
+    venue = _check_text(doc, data["venue"], ("venue",), problems) if data.get("venue") is not None else ""
+    if kind in schema.IN_PERSON_KINDS and not venue:
+        problems.append(doc.problem(("kind",), f"a {kind} needs a 'venue'", "add 'venue: City, Country'"))
+    if kind in schema.REMOTE_KINDS and venue:
+        problems.append(doc.problem(("venue",), f"a {kind} has no venue", "leave 'venue' out; put a place in 'notes'"))
+    if venue and ", " not in venue:
+        problems.append(doc.problem(("venue",), f"'venue' must read 'City, Country', not {venue!r}", "for example 'Tehran, Iran'"))
+    return kind, venue
+
+
 def validate_readout(doc: RawDocument, registry: Registry, problems: list[Problem],
                      unreadable: frozenset[str] = frozenset(), extensions: tuple = ()) -> Readout | None:
     """The readout as a typed record, or None; every problem found goes into problems.
@@ -168,18 +185,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     _check_required(doc, data, schema.FIELDS, (), problems)
     title = _check_text(doc, data["title"], ("title",), problems) if data.get("title") is not None else ""
     when = _check_date(doc, data["date"], ("date",), problems) if data.get("date") is not None else None
-    kind = data.get("kind")
-    if kind is not None and kind not in schema.KINDS:
-        close = difflib.get_close_matches(str(kind), schema.KINDS, n=1)
-        problems.append(doc.problem(("kind",), f"unknown kind {kind!r}",
-                                    (f"did you mean {close[0]!r}? " if close else "") + "allowed: " + ", ".join(schema.KINDS)))
-    venue = _check_text(doc, data["venue"], ("venue",), problems) if data.get("venue") is not None else ""
-    if kind in schema.IN_PERSON_KINDS and not venue:
-        problems.append(doc.problem(("kind",), f"a {kind} needs a 'venue'", "add 'venue: City, Country'"))
-    if kind in schema.REMOTE_KINDS and venue:
-        problems.append(doc.problem(("venue",), f"a {kind} has no venue", "leave 'venue' out; put a place in 'notes'"))
-    if venue and ", " not in venue:
-        problems.append(doc.problem(("venue",), f"'venue' must read 'City, Country', not {venue!r}", "for example 'Tehran, Iran'"))
+    kind, venue = _check_kind_and_venue(doc, data, problems)
     occasion = _check_text(doc, data["occasion"], ("occasion",), problems) if data.get("occasion") is not None else ""
     officials: tuple[Official, ...] = ()
     if data.get("officials") is not None:
