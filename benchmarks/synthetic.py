@@ -9,7 +9,7 @@ so the same (n, seed) gives byte-identical files.
 
 `make_bench_project(root, n)` adds the repository's site set-up (mkdocs.yml, templates/,
 CONTRIBUTING.md, everything hand-written in docs/: about.md, stylesheets/, scripts) around
-it, ready to build; `copy_site_setup(root)` is that set-up alone, which the tests use too.
+it, ready to build (`benchmarks.project.copy_site_setup` is that set-up alone, which the tests use too).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from generator.core.text import slugify
-from generator.build.write import GENERATED
 
+from .project import copy_site_setup, repository_root
 from .vocabulary import (
     FIRST_DAY, LAST_DAY, ARCHIVE_OPENED, SECOND_ACCOUNT_SHARE, NO_DATE, KIND_WEIGHTS,
     PUBLISHERS, PUBLISHER_KINDS, HOME_CITIES, ABROAD, MONTHS, KIND_VERB,
@@ -248,21 +248,18 @@ def _pick(rng: random.Random, pool: list[FakeOfficial], weights: list[float], ex
     return next(o for o in pool if o not in exclude)
 
 
-def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
-    """Write root/archive: the registries (places as the real one) and n readouts, all from random.Random(seed)."""
-    rng = random.Random(seed)
-    officials = make_officials(rng)
-    initiatives = make_initiatives(rng)
-    archive = root / "archive"
+def _write_registries(archive: Path, officials: list[FakeOfficial], initiatives: list[FakeInitiative]) -> None:
     (archive / "readouts").mkdir(parents=True, exist_ok=True)
     (archive / "officials.yml").write_bytes(officials_yaml(officials).encode("utf-8"))
     (archive / "initiatives.yml").write_bytes(initiatives_yaml(initiatives).encode("utf-8"))
     (archive / "publishers.yml").write_bytes(_publishers_yaml().encode("utf-8"))
     shutil.copyfile(repository_root() / "archive" / "formulations.yml", archive / "formulations.yml")
-    shutil.copyfile(Path(__file__).resolve().parent.parent / "archive" / "places.yml", archive / "places.yml")
+    shutil.copyfile(repository_root() / "archive" / "places.yml", archive / "places.yml")
 
-    # Who can take part in a given year, and how likely: cumulative weights, built once.
-    pools: dict[tuple[int, str], tuple[list[FakeOfficial], list[float]]] = {}
+
+def _participant_pools(officials: list[FakeOfficial]) -> dict[tuple[int, str], tuple[list[FakeOfficial], list[float]]]:
+    """Who can take part in a given year, and how likely: cumulative weights, built once."""
+    pools = {}
     for year in range(FIRST_DAY.year, LAST_DAY.year + 1):
         for country in ("China", "Iran"):
             pool = [o for o in officials if o.country == country and o.first <= year <= o.last]
@@ -273,123 +270,117 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
                 total += o.weight
                 cumulative.append(total)
             pools[(year, country)] = (pool, cumulative)
+    return pools
+
+
+def _second_account(rng: random.Random, original: _Readout) -> tuple[_Readout, str]:
+    """The other side's account of an event already written."""
+    country = "Iran" if original.country == "China" else "China"
+    own = [p for p in original.participants if p.country == country]
+    rest = [p for p in original.participants if p.country != country]
+    publisher, url_base = rng.choice(PUBLISHERS[country])
+    raised = rng.sample(original.initiatives, len(original.initiatives))[: rng.randint(0, len(original.initiatives))]
+    r = _Readout(original.day, original.kind, original.venue, original.occasion, own + rest, raised,
+                 country, publisher, url_base)
+    return r, "Another account of the same " + KIND_NOUN[r.kind] + " is also in the archive."
+
+
+def _new_encounter(rng: random.Random, pools: dict, events: dict[tuple, int]) -> tuple[date, list, list, tuple]:
+    """A day and both sides' participants that no event of the archive has yet."""
+    days = (LAST_DAY - FIRST_DAY).days + 1
+    while True:
+        day = FIRST_DAY + timedelta(days=rng.randrange(days))
+        pool, weights = pools[(day.year, "China")]
+        china = [_pick(rng, pool, weights, [])]
+        pool, weights = pools[(day.year, "Iran")]
+        iran = [_pick(rng, pool, weights, [])]
+        for _ in range(rng.choices((0, 1, 2), (60, 28, 12))[0]):
+            side = rng.choice(("China", "Iran"))
+            pool, weights = pools[(day.year, side)]
+            (china if side == "China" else iran).append(_pick(rng, pool, weights, china + iran))
+        key = (day, tuple(sorted(o.slug for o in china + iran)))
+        if key not in events:
+            return day, china, iran, key
+
+
+def _kind_and_place(rng: random.Random, day: date) -> tuple[str, str, str]:
+    kind = rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
+    if kind == "video call" and day.year < 2010:
+        kind = "phone call"
+    venue = occasion = ""
+    if kind in ("meeting", "talks"):
+        roll = rng.random()
+        if roll < 0.8:
+            host = "China" if roll < 0.45 else "Iran"
+            venue = f"{rng.choice(HOME_CITIES[host])}, {host}"
+        else:
+            city, place, occasions = rng.choice(ABROAD)
+            venue = f"{city}, {place}"
+            if rng.random() < 0.7:
+                occasion = rng.choice(occasions)
+    return kind, venue, occasion
+
+
+def _first_account(rng: random.Random, pools: dict, events: dict[tuple, int],
+                   raised_by_year: dict[int, list]) -> tuple[_Readout, str]:
+    """One side's account of an event not yet in the archive."""
+    day, china, iran, key = _new_encounter(rng, pools, events)
+    kind, venue, occasion = _kind_and_place(rng, day)
+    country = rng.choice(("China", "Iran"))
+    publisher, url_base = rng.choice(PUBLISHERS[country])
+    pool = raised_by_year[day.year]
+    raised = rng.sample(pool, min(len(pool), rng.choices((0, 1, 2, 3, 4), (20, 30, 25, 15, 10))[0]))
+    participants = china + iran if country == "China" else iran + china
+    r = _Readout(day, kind, venue, occasion, participants, raised, country, publisher, url_base)
+    events[key] = 1
+    return r, NO_DATE if rng.random() < 0.04 else ""
+
+
+def _unique_slug(title: str, day: date, slugs: dict[str, None]) -> str:
+    slug = base = f"{day.isoformat()}-{slugify(title, max_words=8)}"
+    suffix = 2
+    while slug in slugs:
+        slug = f"{base}-{suffix}"
+        suffix += 1
+    slugs[slug] = None
+    return slug
+
+
+def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
+    """Write root/archive: the registries (places as the real one) and n readouts, all from random.Random(seed)."""
+    rng = random.Random(seed)
+    officials = make_officials(rng)
+    initiatives = make_initiatives(rng)
+    archive = root / "archive"
+    _write_registries(archive, officials, initiatives)
+    pools = _participant_pools(officials)
     raised_by_year = {year: [i for i in initiatives if i.since <= year] or initiatives
                       for year in range(FIRST_DAY.year, LAST_DAY.year + 1)}
-
     writer = _Writer(rng, officials)
     seconds = set(rng.sample(range(1, n), min(n - 1, round(n * SECOND_ACCOUNT_SHARE)))) if n > 1 else set()
-    kinds = [k for k, _ in KIND_WEIGHTS]
-    kind_weights = [w for _, w in KIND_WEIGHTS]
-    days = (LAST_DAY - FIRST_DAY).days + 1
     events: dict[tuple, int] = {}  # (date, participant slugs) → readouts of that event so far
     firsts: list[_Readout] = []  # readouts that no second account refers to yet
     slugs: dict[str, None] = {}
-    years_made: dict[int, None] = {}
-
     for index in range(n):
         if index in seconds and firsts:
-            original = firsts.pop(rng.randrange(len(firsts)))
-            country = "Iran" if original.country == "China" else "China"
-            own = [p for p in original.participants if p.country == country]
-            rest = [p for p in original.participants if p.country != country]
-            publisher, url_base = rng.choice(PUBLISHERS[country])
-            raised = rng.sample(original.initiatives, len(original.initiatives))[: rng.randint(0, len(original.initiatives))]
-            r = _Readout(original.day, original.kind, original.venue, original.occasion, own + rest, raised,
-                         country, publisher, url_base)
-            notes = "Another account of the same " + KIND_NOUN[r.kind] + " is also in the archive."
+            r, notes = _second_account(rng, firsts.pop(rng.randrange(len(firsts))))
         else:
-            while True:
-                day = FIRST_DAY + timedelta(days=rng.randrange(days))
-                pool, weights = pools[(day.year, "China")]
-                china = [_pick(rng, pool, weights, [])]
-                pool, weights = pools[(day.year, "Iran")]
-                iran = [_pick(rng, pool, weights, [])]
-                for _ in range(rng.choices((0, 1, 2), (60, 28, 12))[0]):
-                    side = rng.choice(("China", "Iran"))
-                    pool, weights = pools[(day.year, side)]
-                    (china if side == "China" else iran).append(_pick(rng, pool, weights, china + iran))
-                key = (day, tuple(sorted(o.slug for o in china + iran)))
-                if key not in events:
-                    break
-            kind = rng.choices(kinds, kind_weights)[0]
-            if kind == "video call" and day.year < 2010:
-                kind = "phone call"
-            venue = occasion = ""
-            if kind in ("meeting", "talks"):
-                roll = rng.random()
-                if roll < 0.8:
-                    host = "China" if roll < 0.45 else "Iran"
-                    venue = f"{rng.choice(HOME_CITIES[host])}, {host}"
-                else:
-                    city, place, occasions = rng.choice(ABROAD)
-                    venue = f"{city}, {place}"
-                    if rng.random() < 0.7:
-                        occasion = rng.choice(occasions)
-            country = rng.choice(("China", "Iran"))
-            publisher, url_base = rng.choice(PUBLISHERS[country])
-            pool = raised_by_year[day.year]
-            raised = rng.sample(pool, min(len(pool), rng.choices((0, 1, 2, 3, 4), (20, 30, 25, 15, 10))[0]))
-            participants = china + iran if country == "China" else iran + china
-            r = _Readout(day, kind, venue, occasion, participants, raised, country, publisher, url_base)
-            notes = NO_DATE if rng.random() < 0.04 else ""
-            events[key] = 1
+            r, notes = _first_account(rng, pools, events, raised_by_year)
             firsts.append(r)
-
         title = writer.title(r)
-        words = slugify(title, max_words=8)
-        slug = base = f"{r.day.isoformat()}-{words}"
-        suffix = 2
-        while slug in slugs:
-            slug = f"{base}-{suffix}"
-            suffix += 1
-        slugs[slug] = None
+        slug = _unique_slug(title, r.day, slugs)
         published = None if notes == NO_DATE else r.day + timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
         url = f"{r.url_base}{r.day:%Y%m}/t{r.day:%Y%m%d}_{rng.randrange(10**7, 10**8)}.html" if rng.random() < 0.85 else ""
         body, absent = writer.body(r)
         if absent is not None:  # as a curator would: the check warns about a name the front matter leaves out
             notes = f"{notes} {absent.name} is mentioned but did not take part.".strip()
-        text = _front_matter(r, slug, title, published, url, notes) + body
         folder = archive / "readouts" / str(r.day.year)
-        if r.day.year not in years_made:
-            folder.mkdir(parents=True, exist_ok=True)
-            years_made[r.day.year] = None
-        (folder / f"{slug}.md").write_bytes(text.encode("utf-8"))
-
-
-def repository_root() -> Path:
-    import generator
-
-    return Path(generator.__file__).resolve().parent.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{slug}.md").write_bytes((_front_matter(r, slug, title, published, url, notes) + body).encode("utf-8"))
 
 
 def make_bench_project(root: Path, n: int, seed: int = 1) -> Path:
     """A project folder with the repository's site set-up around a synthetic archive of n readouts."""
     copy_site_setup(root)
     write_synthetic_archive(root, n, seed)
-    return root
-
-
-def copy_site_setup(root: Path) -> Path:
-    """A project folder with the repository's site set-up and no archive: mkdocs.yml, the
-    templates, CONTRIBUTING.md, the hand-written pages of docs/ and a link to the generator."""
-    repo = repository_root()
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy(repo / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the source of the generated contribute page
-    shutil.copytree(repo / "templates", root / "templates")
-    (root / "docs").mkdir(exist_ok=True)
-    for source in sorted((repo / "docs").iterdir()):  # the hand-written pages and assets, not build output
-        if source.name in GENERATED or source.name.startswith("."):
-            continue
-        if source.is_dir():
-            shutil.copytree(source, root / "docs" / source.name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / "docs" / source.name)
-    # mkdocs.yml names its hook by a path relative to itself (generator/build/hook.py).
-    hook_link = root / "generator"
-    if not hook_link.exists():
-        try:
-            hook_link.symlink_to(repo / "generator", target_is_directory=True)
-        except OSError:
-            shutil.copytree(repo / "generator", hook_link, ignore=shutil.ignore_patterns("__pycache__"))
     return root

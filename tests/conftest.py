@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import copy_site_setup
+from benchmarks.project import copy_site_setup
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
