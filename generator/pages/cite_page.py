@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.model import Readout
 from ..core.text import plain
@@ -40,15 +40,15 @@ def head_meta(readout: Readout, page_url: str, site_name: str = "") -> str:
 
 
 def _format_block(name: str, label: str, text: str) -> Markup:
-    block_id = f"cite-{name}"
+    block_id, label = escape(f"cite-{name}"), escape(label)
     return Markup(
         '<div class="cite-format">\n'
-        '<p class="cite-format__label" id="{id}-label">{label}</p>\n'
-        '<pre id="{id}" class="cite-text" aria-labelledby="{id}-label" tabindex="0">{text}</pre>\n'
+        f'<p class="cite-format__label" id="{block_id}-label">{label}</p>\n'
+        f'<pre id="{block_id}" class="cite-text" aria-labelledby="{block_id}-label" tabindex="0">{escape(text)}</pre>\n'
         '<p class="cite-format__actions"><button type="button" class="md-button cite-copy" '
-        'data-cite-copy="{id}" hidden>Copy {label}</button> '
+        f'data-cite-copy="{block_id}" hidden>Copy {label}</button> '
         '<span class="cite-status" role="status" aria-live="polite"></span></p>\n'
-        '</div>\n').format(id=block_id, label=label, text=text)
+        '</div>\n')
 
 
 def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Markup:

@@ -29,7 +29,7 @@ def _anchor(field_path: str) -> str:
 
 
 def _row(label: str, value, mark: Markup = Markup("")) -> Markup:
-    return Markup("<dt>{}</dt><dd>{}{}</dd>").format(label, value, mark)
+    return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}{escape(mark)}</dd>")
 
 
 def positions_held(readout: Readout, official: Official) -> str:
@@ -39,10 +39,9 @@ def positions_held(readout: Readout, official: Official) -> str:
 
 
 def _participants(readout: Readout, here) -> Markup:
-    items = Markup("").join(
-        Markup('<li>{} <span class="position">({})</span></li>').format(link(o, here), positions_held(readout, o))
-        for o in readout.officials)
-    return Markup('<ul class="participants">{}</ul>').format(items)
+    items = "".join(f'<li>{link(o, here)} <span class="position">({escape(positions_held(readout, o))})</span></li>'
+                    for o in readout.officials)
+    return Markup(f'<ul class="participants">{items}</ul>')
 
 
 def facts_panel(readout: Readout, here, venue=None) -> Markup:
@@ -63,7 +62,7 @@ def facts_panel(readout: Readout, here, venue=None) -> Markup:
     rows.append(_row("Added", long_date(readout.added)))
     if readout.updated:
         rows.append(_row("Updated", long_date(readout.updated)))
-    return Markup('<div class="readout-panel"><dl>{}</dl></div>').format(Markup("").join(rows))
+    return Markup(f'<div class="readout-panel"><dl>{"".join(rows)}</dl></div>')
 
 
 def _robust_link(url: str, label, original: str, version_date, version_url: str = "") -> Markup:
