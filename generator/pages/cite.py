@@ -13,6 +13,7 @@ end a RIS line or a BibTeX group, and JSON for a <script> element cannot close i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -101,7 +102,20 @@ def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
     return tuple(remarks)
 
 
+# The last readout cited, with its site name and citation: a readout page cites its readout in
+# every format and once for each paragraph, so the work is done once per readout, not a dozen times.
+_last_cited: tuple[Readout, str, Cited] | None = None
+
+
 def cited(readout: Readout, page_url: str, site_name: str = "") -> Cited:
+    global _last_cited
+    last = _last_cited
+    if last is None or last[0] is not readout or last[1] != site_name:
+        last = _last_cited = (readout, site_name, _cited(readout, page_url, site_name))
+    return last[2] if last[2].page_url == page_url else dataclasses.replace(last[2], page_url=page_url)
+
+
+def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
     inferred = dict(readout.inferred)
     identified = publisher_identified(readout)
     return Cited(
