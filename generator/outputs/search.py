@@ -83,12 +83,14 @@ def impacts(readout: Readout) -> dict[str, int]:
     body = Counter(_indexed(_body_text(readout)))
     length = sum(body.values()) + STRONG_WEIGHT * sum(strong.values())
     norm = K1 * (1 - B + B * length / AVERAGE_LENGTH)
-    weights = {}
-    for word in strong.keys() | body.keys():
-        frequency = STRONG_WEIGHT * strong.get(word, 0) + body.get(word, 0)
+    frequencies = Counter(body)
+    for word, count in strong.items():
+        frequencies[word] += STRONG_WEIGHT * count
+    by_frequency = {}  # most words share a handful of frequencies
+    for frequency in set(frequencies.values()):
         saturated = frequency * (K1 + 1) / (frequency + norm)  # below K1 + 1
-        weights[word] = max(1, min(MAX_IMPACT, round(saturated / (K1 + 1) * MAX_IMPACT + 0.5)))
-    return weights
+        by_frequency[frequency] = max(1, min(MAX_IMPACT, round(saturated / (K1 + 1) * MAX_IMPACT + 0.5)))
+    return {word: by_frequency[frequency] for word, frequency in frequencies.items()}
 
 
 def _postings(entries: list[tuple[int, int]]) -> list[int]:
