@@ -21,10 +21,10 @@ from datetime import date
 
 from ..core.model import Readout
 
-_BIBTEX_SPECIAL = {
+_BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
+})
 # Characters that would let JSON end or open markup inside <script>, or end a line in old parsers.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -177,7 +177,7 @@ def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -
 # BibTeX for biblatex: an @online entry, with the publisher as its organization.
 
 def _bibtex_text(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in _one_line(text))
+    return _one_line(text).translate(_BIBTEX_SPECIAL)
 
 
 def _note(c: Cited) -> str:
