@@ -76,36 +76,15 @@ class NameFinder:
     """
 
     def __init__(self, names: dict[str, object]):
-        # first word → the lengths of the runs it starts, longest first, each with the runs in lower
-        # case (a dictionary: the first name given keeps a run) and those in capitals (compared as written);
-        # each run with its place among the names, so that of two runs that fit, the earlier one wins
-        self._runs: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, object]],
-                                         list[tuple[int, tuple[str, ...], object]]]]] = {}
-        by_first: dict[str, dict[int, tuple[dict, list]]] = {}
-        for order, (name, item) in enumerate(names.items()):
+        self._runs: dict[str, list[tuple[tuple[str, ...], bool, object]]] = {}
+        for name, item in names.items():
             words = tuple(_WORD.findall(name))
             if words:
+                capitals = name.isupper()
                 key = tuple(w.lower() for w in words)
-                lowered, capitals = by_first.setdefault(key[0], {}).setdefault(len(words), ({}, []))
-                if name.isupper():
-                    capitals.append((order, words, item))
-                else:
-                    lowered.setdefault(key, (order, item))
-        for first, by_length in by_first.items():
-            self._runs[first] = [(length, *by_length[length]) for length in sorted(by_length, reverse=True)]
-
-    def _run_at(self, index: int, runs, lowered: list[str], words: list[str] | None) -> tuple[object, str] | None:
-        """The item whose name starts at the word `index` (the longest run that fits, the earliest name of
-        those), with that first word as the run has it."""
-        for length, in_lower_case, in_capitals in runs:
-            run = tuple(lowered[index:index + length])
-            fits = [(*in_lower_case[run], run[0])] if run in in_lower_case else []
-            if in_capitals and words is not None and len(words) == len(lowered):
-                written = tuple(words[index:index + length])
-                fits += [(order, item, written[0]) for order, name_run, item in in_capitals if name_run == written]
-            if fits:
-                return min(fits, key=lambda fit: fit[0])[1:]
-        return None
+                self._runs.setdefault(key[0], []).append((words if capitals else key, capitals, item))
+        for runs in self._runs.values():
+            runs.sort(key=lambda run: -len(run[0]))
 
     def find(self, text: str) -> list[tuple[object, int]]:
         """Each item named in the text, once, in order of first mention, with that mention's offset."""
@@ -117,18 +96,20 @@ class NameFinder:
         found: dict[int, tuple[int, object, str]] = {}  # item → its first mention: word index, item, first word
         for first in firsts:
             runs = self._runs[first]
-            if words is None and any(in_capitals for _, _, in_capitals in runs):
-                words = _WORD.findall(text)
             index = -1
             while True:
                 try:
                     index = lowered.index(first, index + 1)
                 except ValueError:
                     break
-                if (fit := self._run_at(index, runs, lowered, words)) is not None:
-                    item, first_word = fit
-                    if id(item) not in found or index < found[id(item)][0]:
-                        found[id(item)] = (index, item, first_word)
+                for run, capitals, item in runs:
+                    if capitals and words is None:
+                        words = _WORD.findall(text)
+                    candidate = words if capitals else lowered
+                    if len(candidate) == len(lowered) and tuple(candidate[index:index + len(run)]) == run:
+                        if id(item) not in found or index < found[id(item)][0]:
+                            found[id(item)] = (index, item, run[0])
+                        break
         ordered = sorted(found.values(), key=lambda entry: entry[0])
         return [(item, _offset(text, first)) for _, item, first in ordered]
 
