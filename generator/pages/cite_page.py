@@ -55,12 +55,12 @@ def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Mark
     """The "How to cite" block of a readout page, as one raw HTML block."""
     c = cite.cited(readout, page_url, site_name)
     parts = [Markup('<div class="readout-cite">\n'),
-             Markup('<p>Permanent link: <a href="{0}">{0}</a></p>\n').format(page_url)]
-    bib = link_between(citation_path(readout, "bib"), readout)
-    ris = link_between(citation_path(readout, "ris"), readout)
-    parts.append(Markup('<p class="cite-downloads">Download this citation: <a href="{0}" download>BibTeX '
-                        '(.bib)</a> · <a href="{1}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
-                        'and other reference managers.</p>\n').format(bib, ris))
+             Markup(f'<p>Permanent link: <a href="{escape(page_url)}">{escape(page_url)}</a></p>\n')]
+    bib = escape(link_between(citation_path(readout, "bib"), readout))
+    ris = escape(link_between(citation_path(readout, "ris"), readout))
+    parts.append(Markup(f'<p class="cite-downloads">Download this citation: <a href="{bib}" download>BibTeX '
+                        f'(.bib)</a> · <a href="{ris}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
+                        'and other reference managers.</p>\n'))
     if c.title_supplied or c.publisher_inferred or c.published_inferred or c.meeting_inferred:
         parts.append(Markup('<p class="cite-marks">Square brackets mark what the archive supplied or '
                             'inferred; each citation&#8217;s note says how.</p>\n'))

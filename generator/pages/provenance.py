@@ -68,12 +68,12 @@ def facts_panel(readout: Readout, here, venue=None) -> Markup:
 def _robust_link(url: str, label, original: str, version_date, version_url: str = "") -> Markup:
     """A link with the Robust Links attributes: the page's address, the day it was captured and
     an archived copy, so a reader (or a script) can still reach the text when the page moves."""
-    attributes = Markup(' data-originalurl="{}"').format(original) if original else Markup("")
+    attributes = f' data-originalurl="{escape(original)}"' if original else ""
     if version_date:
-        attributes += Markup(' data-versiondate="{}"').format(version_date.isoformat())
+        attributes += f' data-versiondate="{escape(version_date.isoformat())}"'
     if version_url:
-        attributes += Markup(' data-versionurl="{}"').format(version_url)
-    return Markup('<a href="{}"{}>{}</a>').format(url, attributes, label)
+        attributes += f' data-versionurl="{escape(version_url)}"'
+    return Markup(f'<a href="{escape(url)}"{attributes}>{escape(label)}</a>')
 
 
 def _headline(readout: Readout) -> Markup:
@@ -106,8 +106,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
             _row("Captured", long_date(source.captured) or missing.format(NOT_RECORDED)),
             _row("Archived copies", _archived(readout))]
     return Markup('<section class="readout-source" aria-labelledby="source"><h2 id="source">Source</h2>'
-                  '<dl>{}</dl>{}{}</section>').format(Markup("").join(rows), inferred_notes(readout),
-                                                     repository_links(readout, repository))
+                  f'<dl>{"".join(rows)}</dl>{inferred_notes(readout)}{repository_links(readout, repository)}</section>')
 
 
 def inferred_notes(readout: Readout) -> Markup:
@@ -127,8 +126,9 @@ def repository_links(readout: Readout, repository: dict) -> Markup:
     base = repository["repo_url"].rstrip("/") + "/"
     edit_uri = (repository.get("edit_uri") or "edit/main/").strip("/") + "/"
     edit, view = base + edit_uri, base + edit_uri.replace("edit/", "blob/", 1)
-    return Markup('<p class="readout-file"><a href="{}{}">View source</a> · <a href="{}{}">Suggest a correction</a>'
-                  "</p>").format(view, readout.source_path, edit, readout.source_path)
+    path = escape(readout.source_path)
+    return Markup(f'<p class="readout-file"><a href="{escape(view)}{path}">View source</a> · '
+                  f'<a href="{escape(edit)}{path}">Suggest a correction</a></p>')
 
 
 def provenance_gaps(readout: Readout) -> tuple[str, ...]:
@@ -183,8 +183,8 @@ def positions_over_time(official: Official, readouts, here) -> Markup:
     blocks = []
     for position in sorted(official.positions, key=latest_first):
         held = [r for r in readouts if position in r.positions_of(official)]
-        listing = (Markup("<ul>{}</ul>").format(Markup("").join(
-            Markup("<li>{}: {}</li>").format(long_date(r.date), link(r, here)) for r in held))
+        listing = (Markup("<ul>{}</ul>").format(Markup("".join(
+            f"<li>{escape(long_date(r.date))}: {link(r, here)}</li>" for r in held)))
             if held else Markup("<p>No readout in the archive from this time.</p>"))
         blocks.append(Markup('<li><strong>{}</strong>, {} ({} readout{}){}</li>').format(
             position.title, _span(position), len(held), "" if len(held) == 1 else "s", listing))
