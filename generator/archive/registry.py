@@ -122,8 +122,14 @@ def _lowered_words(text: str) -> tuple[list[str], frozenset[str]]:
 
 def _offset(text: str, word: str) -> int:
     """Where a word first stands in the text, for the line of a message."""
-    match = re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", text, re.IGNORECASE)
+    match = _word_pattern(word).search(text)
     return match.start() if match else 0
+
+
+@functools.lru_cache(maxsize=None)  # the first words of the registries' names: a few hundred at most
+def _word_pattern(word: str) -> re.Pattern:
+    # compiled once each: re's own cache holds 512 patterns, fewer than a large registry's words
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", re.IGNORECASE)
 
 
 def _closest(name: str, candidates: list[str]) -> str:

@@ -83,12 +83,14 @@ def impacts(readout: Readout) -> dict[str, int]:
     body = Counter(_indexed(_body_text(readout)))
     length = sum(body.values()) + STRONG_WEIGHT * sum(strong.values())
     norm = K1 * (1 - B + B * length / AVERAGE_LENGTH)
-    weights = {}
-    for word in strong.keys() | body.keys():
-        frequency = STRONG_WEIGHT * strong.get(word, 0) + body.get(word, 0)
+    frequencies = Counter(body)
+    for word, count in strong.items():
+        frequencies[word] += STRONG_WEIGHT * count
+    by_frequency = {}  # most words share a handful of frequencies
+    for frequency in set(frequencies.values()):
         saturated = frequency * (K1 + 1) / (frequency + norm)  # below K1 + 1
-        weights[word] = max(1, min(MAX_IMPACT, round(saturated / (K1 + 1) * MAX_IMPACT + 0.5)))
-    return weights
+        by_frequency[frequency] = max(1, min(MAX_IMPACT, round(saturated / (K1 + 1) * MAX_IMPACT + 0.5)))
+    return {word: by_frequency[frequency] for word, frequency in frequencies.items()}
 
 
 def _postings(entries: list[tuple[int, int]]) -> list[int]:
@@ -120,11 +122,17 @@ def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(?<!\w)[*_`#>]+|[*_`]+(?!\w)")
+_MARKS_CHARACTERS = frozenset("*_`#>")  # a text with none of them is left as it is, without the pattern
 
 
 def _shorten(text: str, limit: int) -> str:
     """The start of a body as plain text, cut at a word."""
-    text = " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text[: limit * 3])).split())
+    text = text[: limit * 3]
+    if "[" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    if _MARKS_CHARACTERS.intersection(text):
+        text = _MARKDOWN_MARKS.sub("", text)
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
@@ -142,10 +150,11 @@ def result_text(readout: Readout) -> str:
     names = {n.casefold() for o in readout.officials + readout.mentioned for n in (o.name, o.native, *o.aliases) if n}
     names |= {n.casefold() for i in readout.initiatives for n in (i.name, i.short, *i.aliases) if n}
     chosen, length = {0}, len(sentences[0])
-    seen = {n for n in names if n in sentences[0].casefold()}
+    folded = [sentence.casefold() for sentence in sentences]
+    seen = {n for n in names if n in folded[0]}
     naming = []  # sentences that bring a name the chosen ones lack, in order
-    for index, sentence in enumerate(sentences[1:], 1):
-        found = {n for n in names if n in sentence.casefold()}
+    for index in range(1, len(sentences)):
+        found = {n for n in names if n in folded[index]}
         if found - seen:
             naming.append(index)
             seen |= found

@@ -68,9 +68,13 @@ def tokens(text: str, query: bool = False) -> list[str]:
     folded = normalise(text)
     if query:
         folded = folded.replace(ZWNJ, "")
-    out: list[str] = []
-    for word in _WORD.findall(folded):  # the non-joiner is no word character: it splits
-        _split_word(word, out)
+    found = _WORD.findall(folded)  # the non-joiner is no word character: it splits
+    if folded.isascii() or not _CJK.search(folded):
+        out = found  # no word to cut into bigrams: most texts
+    else:
+        out = []
+        for word in found:
+            _split_word(word, out)
     if ZWNJ in folded:
         out.extend(joined.replace(ZWNJ, "") for joined in _JOINED.findall(folded))
     return out

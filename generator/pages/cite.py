@@ -13,6 +13,7 @@ end a RIS line or a BibTeX group, and JSON for a <script> element cannot close i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -20,10 +21,10 @@ from datetime import date
 
 from ..core.model import Readout
 
-_BIBTEX_SPECIAL = {
+_BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
+})
 # Characters that would let JSON end or open markup inside <script>, or end a line in old parsers.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -101,7 +102,20 @@ def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
     return tuple(remarks)
 
 
+# The last readout cited, with its site name and citation: a readout page cites its readout in
+# every format and once for each paragraph, so the work is done once per readout, not a dozen times.
+_last_cited: tuple[Readout, str, Cited] | None = None
+
+
 def cited(readout: Readout, page_url: str, site_name: str = "") -> Cited:
+    global _last_cited
+    last = _last_cited
+    if last is None or last[0] is not readout or last[1] != site_name:
+        last = _last_cited = (readout, site_name, _cited(readout, page_url, site_name))
+    return last[2] if last[2].page_url == page_url else dataclasses.replace(last[2], page_url=page_url)
+
+
+def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
     inferred = dict(readout.inferred)
     identified = publisher_identified(readout)
     return Cited(
@@ -163,7 +177,7 @@ def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -
 # BibTeX for biblatex: an @online entry, with the publisher as its organization.
 
 def _bibtex_text(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in _one_line(text))
+    return _one_line(text).translate(_BIBTEX_SPECIAL)
 
 
 def _note(c: Cited) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.model import Readout
 from ..core.text import plain
@@ -40,27 +40,27 @@ def head_meta(readout: Readout, page_url: str, site_name: str = "") -> str:
 
 
 def _format_block(name: str, label: str, text: str) -> Markup:
-    block_id = f"cite-{name}"
+    block_id, label = escape(f"cite-{name}"), escape(label)
     return Markup(
         '<div class="cite-format">\n'
-        '<p class="cite-format__label" id="{id}-label">{label}</p>\n'
-        '<pre id="{id}" class="cite-text" aria-labelledby="{id}-label" tabindex="0">{text}</pre>\n'
+        f'<p class="cite-format__label" id="{block_id}-label">{label}</p>\n'
+        f'<pre id="{block_id}" class="cite-text" aria-labelledby="{block_id}-label" tabindex="0">{escape(text)}</pre>\n'
         '<p class="cite-format__actions"><button type="button" class="md-button cite-copy" '
-        'data-cite-copy="{id}" hidden>Copy {label}</button> '
+        f'data-cite-copy="{block_id}" hidden>Copy {label}</button> '
         '<span class="cite-status" role="status" aria-live="polite"></span></p>\n'
-        '</div>\n').format(id=block_id, label=label, text=text)
+        '</div>\n')
 
 
 def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Markup:
     """The "How to cite" block of a readout page, as one raw HTML block."""
     c = cite.cited(readout, page_url, site_name)
     parts = [Markup('<div class="readout-cite">\n'),
-             Markup('<p>Permanent link: <a href="{0}">{0}</a></p>\n').format(page_url)]
-    bib = link_between(citation_path(readout, "bib"), readout)
-    ris = link_between(citation_path(readout, "ris"), readout)
-    parts.append(Markup('<p class="cite-downloads">Download this citation: <a href="{0}" download>BibTeX '
-                        '(.bib)</a> · <a href="{1}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
-                        'and other reference managers.</p>\n').format(bib, ris))
+             Markup(f'<p>Permanent link: <a href="{escape(page_url)}">{escape(page_url)}</a></p>\n')]
+    bib = escape(link_between(citation_path(readout, "bib"), readout))
+    ris = escape(link_between(citation_path(readout, "ris"), readout))
+    parts.append(Markup(f'<p class="cite-downloads">Download this citation: <a href="{bib}" download>BibTeX '
+                        f'(.bib)</a> · <a href="{ris}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
+                        'and other reference managers.</p>\n'))
     if c.title_supplied or c.publisher_inferred or c.published_inferred or c.meeting_inferred:
         parts.append(Markup('<p class="cite-marks">Square brackets mark what the archive supplied or '
                             'inferred; each citation&#8217;s note says how.</p>\n'))

@@ -36,9 +36,10 @@ def _speaker_side(paragraph: Paragraph) -> str:
 
 def _use_item(readout: Readout, paragraph: Paragraph, here: str, show_speaker: bool) -> Markup:
     who = speaker_name(paragraph.speaker) if show_speaker else ""
-    return Markup('<li><a href="{}">{}, ¶{}</a>: <a href="{}">{}</a> ({}in {})<br><q>{}</q></li>').format(
-        link_between(readout, here) + "#" + paragraph.anchor, _date(readout.date), paragraph.number,
-        link_between(readout, here), readout.title, f"{who}, " if who else "", account_side(readout), excerpt(paragraph))
+    href = escape(link_between(readout, here))
+    return Markup(f'<li><a href="{href}#{escape(paragraph.anchor)}">{escape(_date(readout.date))}, ¶{paragraph.number}</a>: '
+                  f'<a href="{href}">{escape(readout.title)}</a> ({escape(f"{who}, " if who else "")}in '
+                  f'{escape(account_side(readout))})<br><q>{escape(excerpt(paragraph))}</q></li>')
 
 
 def uses_listing(uses: tuple[Use, ...], here: str, limit: int, show_speaker: bool = True) -> Markup:

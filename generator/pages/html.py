@@ -37,7 +37,7 @@ def label_of(item) -> str:
 def link(target, here, label=None) -> Markup:
     """<a> from the page `here` to `target`, relative, in MkDocs' directory form."""
     text = label_of(target) if label is None else label
-    return Markup('<a href="{}">{}</a>').format(link_between(target, here), text)
+    return Markup(f'<a href="{escape(link_between(target, here))}">{escape(text)}</a>')
 
 
 def links(items: Iterable, here, separator: str = ", ") -> Markup:
@@ -50,18 +50,18 @@ def _names(officials) -> str:
 
 def readout_line(readout: Readout, here, detail: str = "officials") -> Markup:
     """A readout in a listing: its date, its linked title, and who took part (or its kind and venue)."""
-    line = Markup("{}: {}").format(long_date(readout.date), link(readout, here))
+    line = f"{escape(long_date(readout.date))}: {link(readout, here)}"
     if detail == "officials":
-        return line + Markup(", with {}").format(_names(readout.officials))
+        return Markup(f"{line}, with {escape(_names(readout.officials))}")
     if detail == "kind":
-        return line + Markup(" ({})").format(f"{readout.kind}, {readout.venue}" if readout.venue else readout.kind)
-    return line
+        return Markup(f"{line} ({escape(f'{readout.kind}, {readout.venue}' if readout.venue else readout.kind)})")
+    return Markup(line)
 
 
 def bullets(items: Iterable) -> Markup:
     """An unordered list; each item is text (escaped here) or Markup."""
-    inner = "".join(Markup("<li>{}</li>").format(item) for item in items)
-    return Markup("<ul>{}</ul>").format(Markup(inner)) if inner else Markup("")
+    inner = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return Markup(f"<ul>{inner}</ul>") if inner else Markup("")
 
 
 def readout_list(readouts: Iterable[Readout], here, detail: str = "officials") -> Markup:
@@ -73,8 +73,8 @@ def count_list(pairs: Iterable, here, noun: str = "", label=None) -> Markup:
     def item(target, count):
         name = link(target, here, label(target) if label else None)
         if noun:
-            return Markup("{} ({} {}{})").format(name, count, noun, "" if count == 1 else "s")
-        return Markup("{} ({})").format(name, count)
+            return Markup(f"{name} ({escape(count)} {escape(noun)}{'' if count == 1 else 's'})")
+        return Markup(f"{name} ({escape(count)})")
     return bullets(item(target, count) for target, count in pairs)
 
 

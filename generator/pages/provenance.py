@@ -29,7 +29,7 @@ def _anchor(field_path: str) -> str:
 
 
 def _row(label: str, value, mark: Markup = Markup("")) -> Markup:
-    return Markup("<dt>{}</dt><dd>{}{}</dd>").format(label, value, mark)
+    return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}{escape(mark)}</dd>")
 
 
 def positions_held(readout: Readout, official: Official) -> str:
@@ -39,10 +39,9 @@ def positions_held(readout: Readout, official: Official) -> str:
 
 
 def _participants(readout: Readout, here) -> Markup:
-    items = Markup("").join(
-        Markup('<li>{} <span class="position">({})</span></li>').format(link(o, here), positions_held(readout, o))
-        for o in readout.officials)
-    return Markup('<ul class="participants">{}</ul>').format(items)
+    items = "".join(f'<li>{link(o, here)} <span class="position">({escape(positions_held(readout, o))})</span></li>'
+                    for o in readout.officials)
+    return Markup(f'<ul class="participants">{items}</ul>')
 
 
 def facts_panel(readout: Readout, here, venue=None) -> Markup:
@@ -63,18 +62,18 @@ def facts_panel(readout: Readout, here, venue=None) -> Markup:
     rows.append(_row("Added", long_date(readout.added)))
     if readout.updated:
         rows.append(_row("Updated", long_date(readout.updated)))
-    return Markup('<div class="readout-panel"><dl>{}</dl></div>').format(Markup("").join(rows))
+    return Markup(f'<div class="readout-panel"><dl>{"".join(rows)}</dl></div>')
 
 
 def _robust_link(url: str, label, original: str, version_date, version_url: str = "") -> Markup:
     """A link with the Robust Links attributes: the page's address, the day it was captured and
     an archived copy, so a reader (or a script) can still reach the text when the page moves."""
-    attributes = Markup(' data-originalurl="{}"').format(original) if original else Markup("")
+    attributes = f' data-originalurl="{escape(original)}"' if original else ""
     if version_date:
-        attributes += Markup(' data-versiondate="{}"').format(version_date.isoformat())
+        attributes += f' data-versiondate="{escape(version_date.isoformat())}"'
     if version_url:
-        attributes += Markup(' data-versionurl="{}"').format(version_url)
-    return Markup('<a href="{}"{}>{}</a>').format(url, attributes, label)
+        attributes += f' data-versionurl="{escape(version_url)}"'
+    return Markup(f'<a href="{escape(url)}"{attributes}>{escape(label)}</a>')
 
 
 def _headline(readout: Readout) -> Markup:
@@ -107,8 +106,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
             _row("Captured", long_date(source.captured) or missing.format(NOT_RECORDED)),
             _row("Archived copies", _archived(readout))]
     return Markup('<section class="readout-source" aria-labelledby="source"><h2 id="source">Source</h2>'
-                  '<dl>{}</dl>{}{}</section>').format(Markup("").join(rows), inferred_notes(readout),
-                                                     repository_links(readout, repository))
+                  f'<dl>{"".join(rows)}</dl>{inferred_notes(readout)}{repository_links(readout, repository)}</section>')
 
 
 def inferred_notes(readout: Readout) -> Markup:
@@ -128,8 +126,9 @@ def repository_links(readout: Readout, repository: dict) -> Markup:
     base = repository["repo_url"].rstrip("/") + "/"
     edit_uri = (repository.get("edit_uri") or "edit/main/").strip("/") + "/"
     edit, view = base + edit_uri, base + edit_uri.replace("edit/", "blob/", 1)
-    return Markup('<p class="readout-file"><a href="{}{}">View source</a> · <a href="{}{}">Suggest a correction</a>'
-                  "</p>").format(view, readout.source_path, edit, readout.source_path)
+    path = escape(readout.source_path)
+    return Markup(f'<p class="readout-file"><a href="{escape(view)}{path}">View source</a> · '
+                  f'<a href="{escape(edit)}{path}">Suggest a correction</a></p>')
 
 
 def provenance_gaps(readout: Readout) -> tuple[str, ...]:
@@ -184,8 +183,8 @@ def positions_over_time(official: Official, readouts, here) -> Markup:
     blocks = []
     for position in sorted(official.positions, key=latest_first):
         held = [r for r in readouts if position in r.positions_of(official)]
-        listing = (Markup("<ul>{}</ul>").format(Markup("").join(
-            Markup("<li>{}: {}</li>").format(long_date(r.date), link(r, here)) for r in held))
+        listing = (Markup("<ul>{}</ul>").format(Markup("".join(
+            f"<li>{escape(long_date(r.date))}: {link(r, here)}</li>" for r in held)))
             if held else Markup("<p>No readout in the archive from this time.</p>"))
         blocks.append(Markup('<li><strong>{}</strong>, {} ({} readout{}){}</li>').format(
             position.title, _span(position), len(held), "" if len(held) == 1 else "s", listing))
