@@ -18,6 +18,11 @@ from . import cite
 
 _MARKDOWN = markdown.Markdown(output_format="html")  # no extensions: what the check lets into a body
 EXCERPT = 220  # characters of a paragraph shown where it is listed
+# The ¶ link sits inside a paragraph Python-Markdown still reads, and its link patterns run before
+# its raw-HTML pattern: "[x](javascript:a)" in an attribute would become a link. As numeric
+# references these characters start no Markdown, and the browser reads them back ("#" stays:
+# markupsafe's own references hold it).
+_INERT_IN_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "[]()*_`\\!~^={}:|"})
 
 
 def paragraph_citation(readout: Readout, number: int, page_url: str, site_name: str = "") -> str:
@@ -31,7 +36,7 @@ def anchored_body(readout: Readout, page_url: str, site_name: str = "") -> str:
     for block in blocks(readout.body):
         if block.paragraph:
             number += 1
-            cited = escape(paragraph_citation(readout, number, page_url, site_name))
+            cited = str(escape(paragraph_citation(readout, number, page_url, site_name))).translate(_INERT_IN_MARKDOWN)
             block_text = (f'{block.text} <a class="paragraph-link" href="#p{number}" '
                           f'title="Paragraph {number}. Cite as: {cited}">¶</a>\n{{: #p{number} }}')
             parts.append(block_text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.build.pipeline import build_site
@@ -94,6 +94,9 @@ FIELDS = st.one_of(MILD_FIELDS, st.fixed_dictionaries({**{name: text for name in
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fields=FIELDS)
+# Found by this test: the title went unescaped into the ¶ link's title attribute, where
+# Python-Markdown's link pattern (which runs before its raw-HTML one) made it a javascript: link.
+@example(fields={**{name: "Words " for name in NAMES}, "title": "Words [x](javascript:a)[x](javascript:a)", "url": ""})
 def test_random_text_fails_the_check_or_makes_inert_readable_pages(root, fields):
     path = root / "archive" / "readouts" / "2021" / "2021-01-15-random.md"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,8 +107,7 @@ def test_random_text_fails_the_check_or_makes_inert_readable_pages(root, fields)
         return
     rendered.append(fields)
     pages = render_site(archive, index_archive(archive), root / "templates", site_settings(root))
-    wanted = [p for p in pages if p.path in ("index.md", "readouts/2021/2021-01-15-random.md")
-              or p.path.startswith(("venues/", "timeline/2021"))]
+    wanted = [p for p in pages if p.path.endswith(".md")]  # every page: a title reaches many of them
     assert _unsafe(wanted, markdown_extensions(root)) == []
 
 
