@@ -158,17 +158,31 @@ def recently_added(readouts, here, count: int = 10) -> Markup:
     return Markup('<ul class="recently-added">{}</ul>').format(items)
 
 
+PROVENANCE_ROWS = 200  # the newest readouts listed; the data downloads hold every one, so the page stays small
+
+
 def provenance_table(readouts, here) -> Markup:
-    """The readouts whose record lacks something, with what each lacks: a to-do list for contributors."""
+    """The readouts whose record lacks something, with what each lacks: a to-do list for contributors.
+    Past PROVENANCE_ROWS readouts, the newest are listed under counts of each kind of gap."""
+    wanting = [(r, gaps) for r in readouts if (gaps := provenance_gaps(r))]
+    if not wanting:
+        return Markup("<p>Every readout has its address, a capture date and an archived copy, and no value is "
+                      "inferred.</p>")
     rows = Markup("").join(
         Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
             long_date(r.date), link(r, here), r.source.publisher, "; ".join(gaps))
-        for r in readouts if (gaps := provenance_gaps(r)))
-    if not rows:
-        return Markup("<p>Every readout has its address, a capture date and an archived copy, and no value is "
-                      "inferred.</p>")
-    return Markup("<table><thead><tr><th>Date</th><th>Readout</th><th>Publisher</th><th>Wanted</th></tr></thead>"
-                  "<tbody>{}</tbody></table>").format(rows)
+        for r, gaps in wanting[:PROVENANCE_ROWS])
+    table = Markup("<table><thead><tr><th>Date</th><th>Readout</th><th>Publisher</th><th>Wanted</th></tr></thead>"
+                   "<tbody>{}</tbody></table>").format(rows)
+    if len(wanting) <= PROVENANCE_ROWS:
+        return table
+    kinds = (("address", "lack an address"), ("capture date", "lack a capture date"),
+             ("archived copy", "lack an archived copy"), ("inferred", "hold inferred values"))
+    summary = ", ".join(f"{sum(1 for _, gaps in wanting if any(g.startswith(gap) for g in gaps)):,} {said}"
+                        for gap, said in kinds)
+    return Markup("<p>{} readouts want part of their record: {}. The newest {} are listed; the data downloads "
+                  "(readouts.csv, readouts.sqlite) carry every readout's provenance fields for the rest.</p>{}"
+                  ).format(f"{len(wanting):,}", summary, PROVENANCE_ROWS, table)
 
 
 def _span(position) -> str:

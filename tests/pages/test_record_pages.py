@@ -174,3 +174,16 @@ def test_every_link_the_generator_writes_leads_to_a_file(built_fixture_site):
             if not (file.is_file() or (file / "index.html").is_file()):
                 broken.append((path.relative_to(site).as_posix(), href))
     assert broken == []
+
+
+def test_a_long_provenance_list_keeps_the_page_small(tmp_path):
+    from benchmarks.synthetic import make_bench_project
+    from generator.build.pipeline import generate
+    from generator.pages.provenance import PROVENANCE_ROWS
+
+    root = make_bench_project(tmp_path / "project", PROVENANCE_ROWS + 40)
+    generate(root)
+    page = (root / "docs" / "provenance" / "index.md").read_text(encoding="utf-8")
+    assert page.count("<tr><td>") == PROVENANCE_ROWS
+    assert f"{PROVENANCE_ROWS + 40} readouts want part of their record" in page
+    assert "lack a capture date" in page
