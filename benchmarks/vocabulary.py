@@ -12,7 +12,6 @@ FIRST_DAY = date(1996, 1, 1)
 LAST_DAY = date(2025, 12, 31)
 ARCHIVE_OPENED = date(2024, 1, 1)  # readouts of earlier meetings entered the archive from then on
 OFFICIALS_PER_COUNTRY = 100
-INITIATIVE_COUNT = 30
 SECOND_ACCOUNT_SHARE = 0.05
 NO_DATE = "The page gives no publication date."
 

@@ -44,7 +44,7 @@ def licence(site: dict) -> dict:
 
 def lastmod_json(archive: Archive) -> str:
     """{page under docs/: its last change}, for every readout's page."""
-    dates = {page_path(r): (r.updated or r.added).isoformat() for r in archive.readouts}
+    dates = {page_path(r): r.last_changed.isoformat() for r in archive.readouts}
     return json.dumps(dict(sorted(dates.items())), indent=0) + "\n"
 
 

@@ -70,7 +70,7 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
         "date": readout.date.isoformat(),
         "published": iso(source.published),
         "added": iso(readout.added),
-        "updated": iso(readout.updated or readout.added),
+        "updated": iso(readout.last_changed),
         "kind": readout.kind,
         "venue": readout.venue or None,
         "occasion": readout.occasion or None,
