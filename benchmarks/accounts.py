@@ -19,7 +19,7 @@ from benchmarks.synthetic import make_bench_project
 from generator.archive import accounts
 from generator.archive.load import load_archive
 from generator.archive.registry import load_registry
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from generator.outputs.formulations import render_formulations_data
 from generator.pages.index import index_archive
 from generator.pages.paragraphs import anchored_body

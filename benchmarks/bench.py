@@ -59,7 +59,7 @@ def _warm_imports() -> None:
     import mkdocs.commands.build  # noqa: F401
     import mkdocs.config  # noqa: F401
 
-    import generator.build.pipeline  # noqa: F401
+    import generator.publish.pipeline  # noqa: F401
 
 
 def _child(work: Callable[..., dict], args: tuple, conn) -> None:
@@ -77,7 +77,7 @@ def _child(work: Callable[..., dict], args: tuple, conn) -> None:
 
 def _build(root: str, site: str) -> dict:
     """The measured build: the generator, then strict MkDocs."""
-    from generator.build.pipeline import generate, run_mkdocs
+    from generator.publish.pipeline import generate, run_mkdocs
     from generator.core import parallel
 
     start = time.perf_counter()

@@ -29,7 +29,7 @@ def site_inodes(site: Path) -> dict[str, int]:
 
 def timed_build(root: str, site: str) -> dict:
     """One build as the command line runs it; seconds, and files written to docs/ and to site/."""
-    from generator.build.pipeline import build_site
+    from generator.publish.pipeline import build_site
 
     before = site_inodes(Path(site))
     start = time.perf_counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.build.write import GENERATED
+from generator.publish.write import GENERATED
 
 
 def repository_root() -> Path:
@@ -30,7 +30,7 @@ def copy_site_setup(root: Path) -> Path:
             shutil.copytree(source, root / "docs" / source.name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, root / "docs" / source.name)
-    # mkdocs.yml names its hook by a path relative to itself (generator/build/hook.py).
+    # mkdocs.yml names its hook by a path relative to itself (generator/publish/hook.py).
     hook_link = root / "generator"
     if not hook_link.exists():
         try:

@@ -21,8 +21,8 @@ def _print_problems(problems: list[Problem], output_format: str = "text", stream
 
 
 def command_build(args) -> int:
-    from .build.pipeline import build_site, generate
-    from .build.progress import Progress
+    from .publish.pipeline import build_site, generate
+    from .publish.progress import Progress
 
     root = Path(args.root)
     progress = Progress(sys.stderr)

@@ -39,7 +39,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_real_site(tmp_path_factory) -> Path:
     """The real archive, generated and built with strict MkDocs, once per test run."""
-    from generator.build.pipeline import build_site
+    from generator.publish.pipeline import build_site
 
     root = make_project(tmp_path_factory.mktemp("real") / "project", REPO / "archive")
     build_site(root, root / "site", strict=True)
@@ -67,7 +67,7 @@ def retire_an_id(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory) -> Path:
     """The fixture archive with a retired id, generated and built with strict MkDocs, once per test run."""
-    from generator.build.pipeline import build_site
+    from generator.publish.pipeline import build_site
 
     root = retire_an_id(make_project(tmp_path_factory.mktemp("fixture") / "project"))
     build_site(root, root / "site", strict=True)

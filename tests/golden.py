@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from tests.conftest import make_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -1,6 +1,6 @@
 """The package's shape: imports run one way, from the command line down to the core.
 
-core ← archive ← pages ← outputs, contribute ← build ← the command line. A module may import
+core ← archive ← pages ← outputs, contribute ← publish ← the command line. A module may import
 its own folder and the folders below it, never one above or beside it, and no two modules
 import each other, however indirectly.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE = REPO / "generator"
-LAYERS = {"core": 0, "archive": 1, "pages": 2, "outputs": 3, "contribute": 3, "build": 4, "__main__": 5}
+LAYERS = {"core": 0, "archive": 1, "pages": 2, "outputs": 3, "contribute": 3, "publish": 4, "__main__": 5}
 MAX_LINES = 400
 
 

@@ -18,7 +18,7 @@ import pytest
 from generator.__main__ import main
 from generator.archive.load import MAX_READOUT_BYTES
 from generator.archive.check import check_archive
-from generator.build.pipeline import build_site
+from generator.publish.pipeline import build_site
 
 from tests.conftest import REPO, make_project, write_readout
 

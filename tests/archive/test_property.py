@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.build.pipeline import build_site
+from generator.publish.pipeline import build_site
 from generator.core.settings import markdown_extensions, site_settings
 from generator.pages.index import index_archive
 from generator.pages.render import render_site

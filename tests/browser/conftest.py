@@ -32,7 +32,7 @@ def site_url(built_real_site):
 @pytest.fixture(scope="session")
 def search_site_url(tmp_path_factory):
     """The search fixture archive, built and served once per test run."""
-    from generator.build.pipeline import build_site
+    from generator.publish.pipeline import build_site
 
     root = make_project(tmp_path_factory.mktemp("search") / "project", SEARCH_ARCHIVE)
     build_site(root, root / "site", strict=True)

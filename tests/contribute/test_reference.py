@@ -7,8 +7,8 @@ import re
 from generator.archive import schema
 from generator.contribute.reference import END, START, contributing_is_current, render_contributing, render_field_reference
 from generator.archive.check import check_archive
-from generator.build.pipeline import generate
-from generator.build.write import GENERATED
+from generator.publish.pipeline import generate
+from generator.publish.write import GENERATED
 
 from tests.conftest import REPO, make_project, write_readout
 

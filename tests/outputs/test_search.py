@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from generator.outputs.search import impacts, readout_numbers, strong_text
 from generator.outputs.search_text import shard_of, tokens, words
 

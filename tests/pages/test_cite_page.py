@@ -112,7 +112,7 @@ def test_the_sitemap_dates_a_readout_by_its_last_change(site):
 
 
 def test_an_incremental_build_keeps_every_readouts_lastmod(project):
-    from generator.build.pipeline import build_site
+    from generator.publish.pipeline import build_site
 
     build_site(project, project / "site", strict=True, full=True)
     first = (project / "site" / "sitemap.xml").read_bytes()

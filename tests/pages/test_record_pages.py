@@ -178,7 +178,7 @@ def test_every_link_the_generator_writes_leads_to_a_file(built_fixture_site):
 
 def test_a_long_provenance_list_keeps_the_page_small(tmp_path):
     from benchmarks.synthetic import make_bench_project
-    from generator.build.pipeline import generate
+    from generator.publish.pipeline import generate
     from generator.pages.provenance import PROVENANCE_ROWS
 
     root = make_bench_project(tmp_path / "project", PROVENANCE_ROWS + 40)

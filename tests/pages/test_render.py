@@ -1,7 +1,7 @@
 import re
 
 from generator.pages import render
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from benchmarks.synthetic import make_bench_project
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.__main__ import main
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from generator.pages import render
 from generator.pages.inventory import page_addresses
 from generator.pages.index import index_archive

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from generator.archive.check import check_archive
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from generator.core.model import Official
 
 from benchmarks.synthetic import make_bench_project

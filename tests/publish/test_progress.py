@@ -2,8 +2,8 @@
 
 import io
 
-from generator.build.pipeline import build_site
-from generator.build.progress import Progress
+from generator.publish.pipeline import build_site
+from generator.publish.progress import Progress
 
 
 class _Terminal(io.StringIO):

@@ -1,9 +1,9 @@
 import pytest
 
-from generator.build.pipeline import generate
+from generator.publish.pipeline import generate
 from generator.core.problems import ArchiveInvalid
 from generator.pages.render import Page
-from generator.build.write import WriteRefused, write_pages
+from generator.publish.write import WriteRefused, write_pages
 
 from tests.conftest import write_readout
 

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from generator.archive import check
-from generator.build import pipeline
-from generator.build.pipeline import generate
+from generator.publish import pipeline
+from generator.publish.pipeline import generate
 from generator.core.problems import ArchiveInvalid
 
 from tests.conftest import write_readout
@@ -90,7 +90,7 @@ def test_a_new_process_validates_only_the_files_changed_since_the_last_run(proje
 
 
 def test_a_tampered_cache_entry_is_validated_again_and_runs_nothing(project, monkeypatch):
-    from generator.build.cache import ReadoutCache
+    from generator.publish.cache import ReadoutCache
 
     generate(project)
     store = ReadoutCache(project)
@@ -104,7 +104,7 @@ def test_a_tampered_cache_entry_is_validated_again_and_runs_nothing(project, mon
 
 
 def test_the_cache_lives_outside_the_project(project):
-    from generator.build.cache import ReadoutCache
+    from generator.publish.cache import ReadoutCache
 
     generate(project)
     folder = ReadoutCache(project).folder

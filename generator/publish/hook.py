@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.build.pipeline import SKIP_GENERATE, generate, remember_archive
+from generator.publish.pipeline import SKIP_GENERATE, generate, remember_archive
 from generator.core.problems import ArchiveInvalid
 from generator.outputs.data import LASTMOD_FILE
 

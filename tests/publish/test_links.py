@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 
 from benchmarks.synthetic import make_bench_project
-from generator.build.pipeline import build_site
+from generator.publish.pipeline import build_site
 from generator.pages import render
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_bench_project
-from generator.build.pipeline import build_site
-from generator.build.site import record_path
+from generator.publish.pipeline import build_site
+from generator.publish.site import record_path
 from tests.conftest import make_project
 
 
@@ -134,7 +134,7 @@ def test_the_site_folder_is_readable_by_others(project):
 
 
 def test_an_edit_renders_only_the_pages_the_readout_appears_on(tmp_path):
-    from generator.build.pipeline import generate
+    from generator.publish.pipeline import generate
 
     root = make_bench_project(tmp_path / "project", 60)
     first = generate(root)
