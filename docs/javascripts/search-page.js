@@ -91,9 +91,13 @@
   function showNames(answer) {
     var list = names.querySelector("ul");
     list.replaceChildren();
+    var found = answer.results.some(function (r) { return r.all; })
+      ? answer.results.filter(function (r) { return r.all; }) : answer.results;
     answer.entities.slice(0, 8).forEach(function (entity) {
+      var days = found.filter(function (r) { return answer.facets.get(r.n)[S.COLUMNS.official].indexOf(entity.id) >= 0; })
+        .map(function (r) { return S.isoDay(r.n, answer.manifest.slots); });
       var item = R.element("li");
-      item.appendChild(R.fillEntity(R.element("a"), entity, answer)).href = R.resultHref(entity.u, answer);
+      item.appendChild(R.fillEntity(R.element("a"), entity, answer, days)).href = R.resultHref(entity.u, answer);
       list.appendChild(item);
     });
     names.hidden = !list.childElementCount;
@@ -101,12 +105,13 @@
 
   function showMore(answer, token) {
     var slice = answer.results.slice(shown, shown + PAGE);
-    return S.documents(answer.manifest, slice.map(function (r) { return r.n; })).then(function (records) {
+    var numbers = slice.map(function (r) { return r.n; });
+    return Promise.all([S.documents(answer.manifest, numbers), S.texts(answer.manifest, numbers)]).then(function (found) {
       if (token !== current) return;
       var list = readouts.querySelector("ol");
-      records.forEach(function (record, i) {
+      found[0].forEach(function (record, i) {
         var item = R.element("li");
-        var link = R.fillReadout(R.element("a"), slice[i].n, record, answer, true);
+        var link = R.fillReadout(R.element("a"), slice[i].n, record, answer, found[1][i]);
         link.href = R.resultHref(record[0], answer);
         item.appendChild(link);
         list.appendChild(item);
@@ -131,6 +136,7 @@
     var token = ++serial;
     current = token;
     root.dataset.busy = "";
+    root.classList.toggle("search-page--query", Boolean(state.q));
     shown = 0;
     return S.search(state, true).then(function (answer) {
       if (token !== current) return;
@@ -187,6 +193,9 @@
     fillForm(state);
     run(state);
   });
+  /* Filters open on a wide screen; on a phone they stay folded behind their button, so the
+     first results come on the first screen. */
+  if (window.matchMedia("(min-width: 45em)").matches) root.querySelector("[data-search-filters]").open = true;
   var initial = readAddress();
   history.replaceState(initial, "", address(initial));  /* one spelling of each state, e.g. year=2023 */
   fillForm(initial);

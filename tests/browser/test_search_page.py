@@ -154,3 +154,17 @@ def test_a_shared_address_fetches_only_what_the_index_lists(visit):
     assert page.locator("#search-official").input_value() == "" == page.locator("#search-publisher").input_value()
     assert visit.errors == [] and visit.foreign_requests == []
     assert sorted(hostile_titles) == sorted(page_titles(open_search_page(visit, "?q=china")))
+
+
+def test_on_a_phone_the_filters_fold_and_the_first_result_is_on_the_first_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=raisi")
+    wait_for_page(page)
+    filters = page.locator(".search-page__filters")
+    assert filters.get_attribute("open") is None and filters.locator("summary").is_visible()
+    first = page.locator("[data-search-readouts] li").first.bounding_box()
+    assert first["y"] + first["height"] <= 844  # the whole first result, title and snippet
+    filters.locator("summary").click()
+    assert page.locator("#search-kind").is_visible()  # one tap away
+    context.close()
