@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from ..core.model import Readout
 from .search_text import STOPWORDS, shard_of, tokens
@@ -49,7 +50,7 @@ def phrase_pairs(readout: Readout) -> set[str]:
     pairs = set()
     for text in (readout.title, readout.occasion, *(p.text for p in readout.paragraphs)):
         found = _phrase_words(plain(text)) if text else []
-        pairs.update(f"{a} {b}" for a, b in zip(found, found[1:]))
+        pairs.update(f"{a} {b}" for a, b in pairwise(found))
     return pairs
 
 
