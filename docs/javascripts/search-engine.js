@@ -232,12 +232,18 @@
 
   function entityNumbers(id) { return fetchJSON("search/e/" + id + ".json").then(undoGaps); }
 
-  /* Each readout's facets (kind, publisher, venue, officials, initiatives), from its year's file. */
+  /* Each readout's facets [kind, publisher, venue, officials, initiatives], from its year's file,
+     where they are numbers: places in the manifest's kinds and entities, readouts as gaps. */
   function facetsOf(m, numbers) {
     var years = Array.from(new Set(numbers.map(function (n) { return yearOf(n, m.slots); }))).sort();
+    function id(index) { return index < 0 ? "" : m.entities[index].id; }
     return Promise.all(years.map(function (y) { return fetchJSON("search/f/" + y + ".json"); })).then(function (files) {
       var facets = new Map();
-      files.forEach(function (file) { Object.keys(file).forEach(function (n) { facets.set(Number(n), file[n]); }); });
+      files.forEach(function (file) {
+        undoGaps(file.n).forEach(function (n, i) {
+          facets.set(n, [m.kinds[file.k[i]][0], id(file.p[i]), id(file.v[i]), file.o[i].map(id), file.i[i].map(id)]);
+        });
+      });
       return facets;
     });
   }
@@ -293,8 +299,10 @@
     });
   }
 
-  /* The whole answer to a search state: entities, ranked readouts, what to mark, a suggestion,
-     and (withFacets) each readout's facets, so a page can filter and count. */
+  /* The whole answer to a search state: entities, ranked readouts, what to mark, a suggestion; for
+     the search page (withFacets) the results before its filters, and, when a filter needs them,
+     each readout's facets. An unfiltered query fetches no facets: the page counts them when the
+     reader turns to the filters (facetsOf). */
   function search(state, withFacets) {
     return manifest().then(function (m) {
       state = accepted(m, state);
@@ -320,9 +328,10 @@
             suggestion: N.suggest(m, state.q || "", looked)
           };
           if (!withFacets) return answer;
+          answer.unfiltered = results;
+          if (!filtered(state)) return answer;
           return facetsOf(m, results.map(function (r) { return r.n; })).then(function (facets) {
             answer.facets = facets;
-            answer.unfiltered = results;
             answer.results = results.filter(function (r) { return recordMatches(facets.get(r.n), state); });
             return answer;
           });
@@ -350,7 +359,7 @@
   }
 
   window.archiveSearch = {
-    base: base, FACETS: FACETS, COLUMNS: COLUMNS, search: search, accepted: accepted, recordMatches: recordMatches, documents: documents, texts: texts, manifest: manifest,
+    base: base, FACETS: FACETS, COLUMNS: COLUMNS, search: search, accepted: accepted, facetsOf: facetsOf, entityNumbers: entityNumbers, recordMatches: recordMatches, documents: documents, texts: texts, manifest: manifest,
     humanDate: humanDate, isoDay: isoDay, yearOf: yearOf, parse: parse, fetchJSON: fetchJSON
   };
 })();

@@ -8,8 +8,8 @@ Files under search/ (docs/javascripts/search-*.js reads them):
 - `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
 - `t/<yyyy-mm-dd>.json` and `n/<key>.json`: their texts, for snippets, and the pairs of adjacent
   words, for phrases (generator/outputs/search_passages.py).
-- `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
-  for the search page's filters and their counts.
+- `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives (as places
+  in the manifest's lists), for the search page's filters and their counts.
 - `e/<entity>.json`: the readouts of one official, initiative, venue, publisher or formulation.
 
 Every readout has a stable number: its day (date ordinal) × 64 + its rank among that day's
@@ -131,13 +131,26 @@ def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[s
     return {day: [record for _, record in sorted(entries)] for day, entries in days.items()}
 
 
-def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes: Indexes) -> dict[int, dict]:
-    years: dict[int, dict[str, list]] = defaultdict(dict)
+def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes: Indexes,
+                  place: dict[str, int], kinds: dict[str, int]) -> dict[int, dict]:
+    """Each year's readouts with their kind, publisher, venue, participants and initiatives, as
+    columns of numbers: places in the manifest's kinds and entities (-1: no venue), readouts as
+    gaps between their numbers. Names would cost three times the bytes."""
+    by_year: dict[int, list[tuple[int, Readout]]] = defaultdict(list)
     for r in readouts:
-        venue = indexes.venue_of.get(r.url_path)
-        years[r.year][str(number[r.url_path])] = [
-            r.kind, publisher_id(r), "v-" + venue.slug if venue else "",
-            ["o-" + o.slug for o in r.officials], ["i-" + i.slug for i in r.initiatives]]
+        by_year[r.year].append((number[r.url_path], r))
+    years = {}
+    for year, entries in by_year.items():
+        entries.sort(key=lambda entry: entry[0])
+        columns = {"n": _gaps(n for n, _ in entries), "k": [], "p": [], "v": [], "o": [], "i": []}
+        for _, r in entries:
+            venue = indexes.venue_of.get(r.url_path)
+            columns["k"].append(kinds[r.kind])
+            columns["p"].append(place[publisher_id(r)])
+            columns["v"].append(place["v-" + venue.slug] if venue else -1)
+            columns["o"].append([place["o-" + o.slug] for o in r.officials])
+            columns["i"].append([place["i-" + i.slug] for i in r.initiatives])
+        years[year] = columns
     return years
 
 
@@ -152,7 +165,7 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     shards = _word_shards(readouts, number)
     pairs = pair_shards(readouts, number)
     manifest = {
-        "v": 3, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "pairs": sorted(pairs), "entities": entities,
+        "v": 4, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "pairs": sorted(pairs), "entities": entities,
         "kinds": sorted(Counter(r.kind for r in readouts).items()),
         "years": sorted(Counter(r.year for r in readouts).items()),
     }
@@ -163,6 +176,8 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
               for day, records in sorted(_day_shards(readouts, number).items())]
     pages += [Page(f"search/t/{day}.json", _json(texts)) for day, texts in sorted(text_shards(readouts, number).items())]
     pages += [Page(f"search/n/{key}.json", _json(shard)) for key, shard in sorted(pairs.items())]
+    place = {entity["id"]: index for index, entity in enumerate(entities)}
+    kinds = {kind: index for index, (kind, _) in enumerate(manifest["kinds"])}
     pages += [Page(f"search/f/{year}.json", _json(facets))
-              for year, facets in sorted(_facet_shards(readouts, number, indexes).items())]
+              for year, facets in sorted(_facet_shards(readouts, number, indexes, place, kinds).items())]
     return pages
