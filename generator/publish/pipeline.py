@@ -30,6 +30,7 @@ from ..pages.site_check import address_problems
 from . import cache, manifest, site
 from .depends import depends_on, dirty_pages
 from .progress import Progress, Silent
+from .renderer import MKDOCS, ZENSICAL
 from .write import Backup, WriteReport, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -174,12 +175,15 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
-               progress: Progress | None = None) -> dict:
+               progress: Progress | None = None, renderer: str = MKDOCS) -> dict:
     """Render docs/ with MkDocs into a new folder, then put it in place of site_dir (see site.py):
-    only the changed pages, unless `full` or nothing records what the site was built from."""
+    only the changed pages, unless `full` or nothing records what the site was built from.
+    With renderer="zensical", Zensical renders the whole of docs/ instead."""
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
+        if renderer == ZENSICAL:
+            return site.render_with_zensical(root, site_dir, progress)
         return site.render_with_mkdocs(root, site_dir, strict, full, progress)
     finally:
         if previous is None:
@@ -189,12 +193,12 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False,
-               progress: Progress | None = None) -> Generated:
+               progress: Progress | None = None, renderer: str = MKDOCS) -> Generated:
     """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
     backup = Backup(root)
     try:
         generated = generate(root, backup=backup, progress=progress)
-        run_mkdocs(root, site_dir or root / "site", strict, full, progress)
+        run_mkdocs(root, site_dir or root / "site", strict, full, progress, renderer)
         return generated
     except BaseException:
         backup.restore(root / "docs")
