@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from benchmarks.project import copy_site_setup
 
@@ -15,6 +16,11 @@ FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
 ARTIFACTS = REPO / "test-artifacts"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Property tests draw the same examples on every run and keep no example database: a run on a fresh
+# clone (as in CI) tries exactly what a run here tried, so a failure is reproduced by running it again.
+settings.register_profile("archive", derandomize=True, database=None, print_blob=True)
+settings.load_profile("archive")
 
 
 @pytest.fixture(scope="session", autouse=True)
