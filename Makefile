@@ -38,8 +38,8 @@ browser:  ## Debian's Chromium, for the real-browser tests
 test: $(STAMP) browser  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## everything but the browser tests
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m benchmarks.bench
