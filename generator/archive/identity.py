@@ -18,7 +18,7 @@ from ..core.model import Readout, Redirect
 from ..core.problems import ERROR, WARNING, Problem
 
 PUBLISHED = "archive/published-ids.yml"
-_PATH = re.compile(r"^archive/readouts/[^/\s]+/[^/\s]+\.md$")
+_PATH = re.compile(r"archive/readouts/[^/\s]+/[^/\s]+\.md")  # used whole (fullmatch)
 _ID_LINE = re.compile(r"^id:", re.MULTILINE)
 
 
@@ -43,7 +43,7 @@ def _entry(doc: RawDocument, index: int, item, problems: list[Problem]) -> Entry
                                 "and 'path: archive/readouts/<year>/<file>.md'"))
         return None
     ident, year, path, redirect = item.get("id"), item.get("year"), item.get("path", ""), item.get("redirect", "")
-    if not (isinstance(ident, str) and ID.match(ident)) or not (isinstance(redirect, str) and (not redirect or ID.match(redirect))):
+    if not (isinstance(ident, str) and ID.fullmatch(ident)) or not (isinstance(redirect, str) and (not redirect or ID.fullmatch(redirect))):
         problems.append(Problem(doc.display, line, 1, ERROR, f"'id' and 'redirect' must be ids, not {ident!r} and {redirect!r}",
                                 "lowercase letters, digits and hyphens"))
         return None
@@ -51,7 +51,7 @@ def _entry(doc: RawDocument, index: int, item, problems: list[Problem]) -> Entry
         problems.append(Problem(doc.display, line, 1, ERROR, f"'year' must be the year in the page's address, not {year!r}",
                                 "for example 'year: 2023' for readouts/2023/<id>/"))
         return None
-    if not (isinstance(path, str) and (_PATH.match(path) or (redirect and not path))):
+    if not (isinstance(path, str) and (_PATH.fullmatch(path) or (redirect and not path))):
         problems.append(Problem(doc.display, line, 1, ERROR, f"'path' must be archive/readouts/<year>/<file>.md, not {path!r}",
                                 "write the path of the readout's file as it was when its page was published"))
         return None

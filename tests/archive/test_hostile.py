@@ -104,6 +104,10 @@ READOUTS = {
     "confusable-name.md": [  # a Cyrillic 'а' in 'Zarif': the hint says which letter differs
         "7:5: error: unknown name 'Zаrif' in 'officials' (did you mean 'Zarif'? The 'а' at column 6 is "
         "CYRILLIC SMALL LETTER A, where 'Zarif' has LATIN SMALL LETTER A)"],
+    "id-newline.md": [  # matched whole: an id pattern ending in "$" takes "id\n", and MkDocs stopped at its address
+        "10:3: error: 'source.language' must be a two-letter code, not 'en\\n' (for example en, zh or fa)",
+        "11:1: error: 'id' must be a slug of at most 120 characters, not '2021-01-15-hostile\\n' (lowercase letters, "
+        "digits and hyphens, for example 2023-10-26-li-qiang-meets-with-mohammad-mokhber)"],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
         f"{STRAY_HINT}"],
