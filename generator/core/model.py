@@ -107,14 +107,21 @@ BOTH_SIDES = "both sides"
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a readout's text: its number (its anchor is p<number>), the line it
-    starts on in the file, who speaks in it (an Official, BOTH_SIDES, or None), and the
-    formulations it uses."""
+    starts on in the file, who speaks in it (an Official, BOTH_SIDES, or None), the
+    formulations it uses, and the initiatives it names (of those the readout lists)."""
 
     number: int
     line: int
     text: str
     speaker: object = None
     formulations: tuple[Formulation, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+
+    def spoken_by(self, participants: tuple[Official, ...]) -> tuple[Official, ...]:
+        """Who says what the paragraph holds: its speaker, or every participant where both sides speak."""
+        if isinstance(self.speaker, Official):
+            return (self.speaker,)
+        return participants if self.speaker == BOTH_SIDES else ()
 
     @property
     def anchor(self) -> str:

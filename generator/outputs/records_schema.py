@@ -86,6 +86,9 @@ _PARAGRAPH = _object({
     "speaker": {"anyOf": [_SLUG, {"const": "both sides"}, {"type": "null"}],
                 "description": "Who speaks in it, where the text says so: an official's id, or both sides."},
     "formulations": {"type": "array", "items": _SLUG, "description": "The ids of the formulations it uses."},
+    "initiatives": {"type": "array", "items": _SLUG,
+                    "description": "The ids of the initiatives it names (of those the readout lists): the speaker "
+                                   "raises them, both participants where both sides speak."},
 })
 
 _FORMULATION = _object({
