@@ -113,7 +113,8 @@ def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, f
         carried = previous if follows else None
         speaker = overrides[number] if number in overrides else attributor.speaker(block.text, carried)
         named = {i.slug for i, _ in registry.mentioned_initiatives(block.text)} if listed else set()
-        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, finder.find(block.text),
-                               tuple(i for i in listed if i.slug in named)))
+        uses, related, marks = finder.find(block.text)
+        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, uses,
+                               tuple(i for i in listed if i.slug in named), related, marks))
         previous = speaker
     return tuple(found)

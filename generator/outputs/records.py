@@ -119,6 +119,7 @@ def initiatives_by_paragraph(record: dict) -> str:
 
 def _formulation_record(formulation: Formulation, site: dict) -> dict:
     return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
+            "related": list(formulation.related),
             "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 

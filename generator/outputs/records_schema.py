@@ -92,7 +92,10 @@ _PARAGRAPH = _object({
 })
 
 _FORMULATION = _object({
-    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
+    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT},
+    "related": {"type": "array", "items": _TEXT,
+                "description": "Wordings only akin to the formulation: found and shown apart, never counted as uses."},
+    "summary": _OPTIONAL_TEXT,
     "page": _TEXT,
 }, "A stock phrase tracked to the paragraph, with the other ways it is written.")
 

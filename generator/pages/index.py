@@ -27,6 +27,7 @@ class Indexes:
     neighbours: dict[str, tuple[Readout | None, Readout | None]]  # url_path → (older, newer)
     statements_of: dict[str, tuple[tuple[Readout, Paragraph], ...]] = None  # official slug → paragraphs they speak in
     uses_of: dict[str, tuple[tuple[Readout, Paragraph], ...]] = None  # formulation slug → paragraphs that use it
+    related_of: dict[str, tuple[tuple[Readout, Paragraph], ...]] = None  # formulation slug → related wording
 
 
 def _ranked(counter: Counter, items: dict) -> tuple:
@@ -75,13 +76,15 @@ def index_archive(archive: Archive) -> Indexes:
     by_venue: dict[str, dict[Venue, list]] = defaultdict(lambda: defaultdict(list))
     venue_of: dict[str, Venue] = {}
     counterparts: dict[str, Counter] = defaultdict(Counter)
-    statements_of, uses_of = defaultdict(list), defaultdict(list)
+    statements_of, uses_of, related_of = defaultdict(list), defaultdict(list), defaultdict(list)
     for readout in archive.readouts:  # already newest first, so every list is too
         for paragraph in readout.paragraphs:
             if isinstance(paragraph.speaker, Official):
                 statements_of[paragraph.speaker.slug].append((readout, paragraph))
             for formulation in paragraph.formulations:
                 uses_of[formulation.slug].append((readout, paragraph))
+            for formulation in paragraph.related:
+                related_of[formulation.slug].append((readout, paragraph))
         by_year[readout.year].append(readout)
         if readout.venue:
             venue = Venue(readout.venue_slug, readout.city, readout.country)
@@ -119,4 +122,5 @@ def index_archive(archive: Archive) -> Indexes:
         neighbours=neighbours,
         statements_of={k: tuple(v) for k, v in statements_of.items()},
         uses_of={k: tuple(v) for k, v in uses_of.items()},
+        related_of={k: tuple(v) for k, v in related_of.items()},
     )

@@ -189,7 +189,10 @@ _HTML_FILTERS = {
     "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
     "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
     "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
-    "uses": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT),
+    "uses": lambda c, uses, formulation: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT,
+                                                                   marked=formulation.slug),
+    "related_uses": lambda c, uses, formulation: formulations.uses_listing(
+        uses, c["page_path"], LIST_LIMIT, marked=formulation.slug, related=True),
     "formulation_summary": lambda c, item: formulations.formulation_summary(
         item, c["index"].uses_of.get(item.slug, ()), c["page_path"]),
     "formulations_table": lambda c, items: formulations.formulations_table(items, c["index"].uses_of, c["page_path"]),
@@ -299,7 +302,8 @@ class Renderer:
 
     def formulation(self, formulation: Formulation) -> Page:
         return self._render("formulation.md.j2", page_path(formulation), formulation=formulation,
-                            uses=self.indexes.uses_of.get(formulation.slug, ()))
+                            uses=self.indexes.uses_of.get(formulation.slug, ()),
+                            related=self.indexes.related_of.get(formulation.slug, ()))
 
     def coverage_pages(self):
         """The coverage page, and a page per year listing the events that lack a side's account."""
