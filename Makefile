@@ -49,4 +49,4 @@ golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the o
 
 clean:
 	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* docs/index.md docs/readouts docs/officials docs/initiatives \
-	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache
+	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache

@@ -154,7 +154,7 @@ def test_the_downloads_carry_the_versions_and_their_ties(versions_site):
 
 def test_events_count_versions_as_one_account_and_provenance_wants_the_original(browser, versions_site):
     site, base = versions_site
-    assert not (site / "events" / f"2021-01-15-wang-yi-mohammad-javad-zarif").exists()  # one account in two languages
+    assert not (site / "events" / "2021-01-15-wang-yi-mohammad-javad-zarif").exists()  # one account in two languages
     context = browser.new_context(viewport={"width": 390, "height": 900})
     visit = Visit(context.new_page(), base)
     page = visit.open("events/2021-03-27-wang-yi-mohammad-javad-zarif/")
