@@ -17,11 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from ..core import parallel
-from ..core.versions import is_translation, original_language
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.languages import direction, language_name
 from ..core.text import escape_md, plain
-from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, versions
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, versions
 from .alignment import names_of
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, SECTIONS, CoverageYear, Page, feed_path, page_path, page_url,
@@ -193,10 +192,15 @@ _HTML_FILTERS = {
     "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
     "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
     "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
-    "uses": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT),
+    "uses": lambda c, uses, formulation: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT,
+                                                                   marked=formulation.slug),
+    "related_uses": lambda c, uses, formulation: formulations.uses_listing(
+        uses, c["page_path"], LIST_LIMIT, marked=formulation.slug, related=True),
     "formulation_summary": lambda c, item: formulations.formulation_summary(
         item, c["index"].uses_of.get(item.slug, ()), c["page_path"]),
     "formulations_table": lambda c, items: formulations.formulations_table(items, c["index"].uses_of, c["page_path"]),
+    "raised": lambda c, pairs: raised.raised_listing(pairs, c["page_path"]),
+    "raisers": lambda c, pairs: raised.raisers_listing(pairs, c["page_path"]),
     "coverage_table": lambda c, events: coverage.coverage_table(events, c["page_path"]),
     "versions_summary": lambda c, comparison: versions.summary(comparison),
     "versions_side_by_side": lambda c, comparison: versions.side_by_side(comparison, c["page_path"]),
@@ -273,12 +277,13 @@ class Renderer:
                             readouts=self.indexes.by_official.get(official.slug, ()),
                             mentioning=self.indexes.mentioning.get(official.slug, ()),
                             counterparts=self.indexes.counterparts.get(official.slug, ()),
-                            initiatives=self.indexes.initiatives_of.get(official.slug, ()))
+                            raised=self.indexes.raised_by.get(official.slug, ()),
+                            named_around=self.indexes.named_around.get(official.slug, ()))
 
     def initiative(self, initiative: Initiative) -> Page:
         return self._render("initiative.md.j2", page_path(initiative), initiative=initiative,
                             readouts=self.indexes.by_initiative.get(initiative.slug, ()),
-                            officials=self.indexes.officials_of.get(initiative.slug, ()))
+                            raisers=self.indexes.raisers_of.get(initiative.slug, ()))
 
     def year(self, year: int, readouts: tuple[Readout, ...]) -> Page:
         return self._render("year.md.j2", page_path(year), year=year, readouts=readouts)
@@ -306,23 +311,12 @@ class Renderer:
 
     def formulation(self, formulation: Formulation) -> Page:
         return self._render("formulation.md.j2", page_path(formulation), formulation=formulation,
-                            uses=self.indexes.uses_of.get(formulation.slug, ()))
+                            uses=self.indexes.uses_of.get(formulation.slug, ()),
+                            related=self.indexes.related_of.get(formulation.slug, ()))
 
     def versions(self, group) -> Page:
         """A readout's language versions compared, paragraph against paragraph."""
-        base = next(r for r in group.readouts if r.id == group.slug)
-        original = next((r for r in group.readouts if not is_translation(r) and original_language(r)), None)
-        return self._render("versions.md.j2", page_path(group), group=group, group_title=base.title,
-                            original=original, comparisons=versions.comparisons(group, self.names))
-
-    def version_groups(self):
-        """Every readout's versions, once per group, oldest group last like the readouts."""
-        seen = {}
-        for readout in self.archive.readouts:
-            group = versions.version_group(readout, self.archive.versions)
-            if group is not None:
-                seen.setdefault(group.slug, group)
-        return tuple(seen.values())
+        return self._render("versions.md.j2", page_path(group), **versions.page_values(group, self.names))
 
     def coverage_pages(self):
         """The coverage page, and a page per year listing the events that lack a side's account."""
@@ -373,7 +367,7 @@ class Renderer:
             yield from self.item_pages(year, partial(self.year, year, readouts))
         for event in self.archive.events:
             yield from self.item_pages(event, partial(self.event, event))
-        for group in self.version_groups():
+        for group in versions.version_groups(self.archive):
             yield self.versions(group) if self._wanted(group) else Page(page_path(group), None)
         yield self.section("formulations.md.j2", FORMULATIONS)
         for formulation in self.archive.formulations:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..core.languages import direction, language_name
 from ..core.model import Paragraph, Readout
-from ..core.versions import account_of
+from ..core.versions import account_of, is_translation, original_language
 from .addresses import VersionGroup, link_between
 from .alignment import Comparison, Difference, LENGTH_TOLERANCE, Row, compare_versions, sentences
 
@@ -24,6 +24,22 @@ def version_group(readout: Readout, versions: dict) -> VersionGroup | None:
     """The page of the readout's versions, when it has any."""
     group = versions.get(readout.id)
     return VersionGroup(account_of(group).id, group) if group else None
+
+
+def version_groups(archive) -> tuple[VersionGroup, ...]:
+    """Every readout's versions, once per group, in the readouts' order."""
+    seen: dict[str, VersionGroup] = {}
+    for readout in archive.readouts:
+        if (group := version_group(readout, archive.versions)) is not None:
+            seen.setdefault(group.slug, group)
+    return tuple(seen.values())
+
+
+def page_values(group: VersionGroup, names) -> dict:
+    """What the Versions page's template shows: the group, its title, its original, the comparisons."""
+    base = next(r for r in group.readouts if r.id == group.slug)
+    original = next((r for r in group.readouts if not is_translation(r) and original_language(r)), None)
+    return {"group": group, "group_title": base.title, "original": original, "comparisons": comparisons(group, names)}
 
 
 def comparisons(group: VersionGroup, names) -> list[Comparison]:
