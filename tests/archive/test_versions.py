@@ -78,11 +78,13 @@ def test_forms_are_checked_like_variants(versions_project):
     path = "archive/formulations.yml"
     _edit(versions_project, path, "    zh: [单边主义]", "    zh: [<b>单边主义</b>]\n    english: [x]")
     _edit(versions_project, path, "    fa: [تمامیت ارضی]", "    fa: [اصل چین واحد]")
+    _edit(versions_project, path, "    fa: [مشارکت راهبردی جامع]", "    fa: [مشارکت]")
     errors = _errors(versions_project)
     found = {(e.path, e.line, e.message.split(" ")[0]) for e in errors}
-    assert (path, 19, "'forms.zh.0'") in found  # HTML in a form
-    assert (path, 20, "'english'") in found  # not a language code
-    assert any(e.line == 24 and "اصل چین واحد" in e.message and "used by" in e.message for e in errors)
+    assert (path, 20, "'forms.zh.0'") in found  # HTML in a form
+    assert (path, 21, "'english'") in found  # not a language code
+    assert any(e.line == 14 and "'مشارکت' is a single word" in e.message for e in errors)  # as a variant would be
+    assert any(e.line == 25 and "اصل چین واحد" in e.message and "used by" in e.message for e in errors)
 
 
 def test_native_forms_are_found_as_a_text_writes_them():
