@@ -12,9 +12,33 @@ from benchmarks.project import copy_site_setup
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
+VERSIONS_OVERLAY = REPO / "tests" / "fixtures" / "versions"  # laid over the fixture archive: language versions
 ARTIFACTS = REPO / "test-artifacts"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+WHOLE_SITES = {"built_real_site", "built_fixture_site"}  # fixtures that build a site with strict MkDocs
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads a whole built site is slow, like the build it needs."""
+    for item in items:
+        if WHOLE_SITES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+# Left out by -m "not browser" and -m "not slow" without being imported at all: Playwright, and
+# Hypothesis for the property test (whose module is all slow), take seconds to import.
+LEFT_OUT_WHOLE = {"browser": ("tests/browser",), "slow": ("tests/archive/test_property.py",)}
+
+
+def pytest_ignore_collect(collection_path, config):
+    expression = config.getoption("markexpr") or ""
+    path = Path(collection_path).resolve()
+    for marker, paths in LEFT_OUT_WHOLE.items():
+        if f"not {marker}" in expression and any(path == REPO / left_out for left_out in paths):
+            return True
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,6 +52,20 @@ def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     copy_site_setup(root)
     shutil.copytree(archive, root / "archive")
     return root
+
+
+def make_versions_project(root: Path) -> Path:
+    """The fixture archive with Chinese and Persian versions of its readouts (tests/fixtures/versions/
+    holds the files it adds or replaces): a pair that agrees, a pair whose English version lacks a
+    sentence and a formulation, and a Persian pair."""
+    make_project(root)
+    shutil.copytree(VERSIONS_OVERLAY, root / "archive", dirs_exist_ok=True)
+    return root
+
+
+@pytest.fixture
+def versions_project(tmp_path: Path) -> Path:
+    return make_versions_project(tmp_path / "project")
 
 
 @pytest.fixture

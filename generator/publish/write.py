@@ -17,7 +17,7 @@ from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
 GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline",
-             "events", "venues", "data", "search", "formulations", "coverage", "provenance")
+             "events", "venues", "data", "search", "formulations", "coverage", "provenance", "versions")
 
 
 class WriteRefused(Exception):
@@ -47,6 +47,20 @@ def _generated_files(docs_dir: Path) -> set[str]:
         elif top.is_dir():
             found.update(p.relative_to(docs_dir).as_posix() for p in top.rglob("*") if p.is_file())
     return found
+
+
+def remove_leftovers(root: Path, docs_dir: Path) -> None:
+    """What a killed build left: its backup folders beside docs/ and its half-written files in docs/.
+    Called under the build lock, so no running build owns them."""
+    for leftover in root.glob(".docs-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for name in GENERATED:
+        top = docs_dir / name
+        if top.is_dir():
+            for temporary in top.rglob(".*.tmp"):
+                temporary.unlink(missing_ok=True)
+    for temporary in docs_dir.glob(".*.tmp"):
+        temporary.unlink(missing_ok=True)
 
 
 class Backup:
@@ -113,7 +127,7 @@ def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None)
         if backup:
             backup.keep(docs_dir, relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        temporary = destination.with_name(destination.name + ".tmp")
+        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")  # MkDocs skips dot files
         temporary.write_bytes(content)
         os.replace(temporary, destination)
         written.append(relative)

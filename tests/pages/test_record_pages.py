@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
+import pytest
+
 from tests.conftest import RETIRED_ID
 
 REPO_URL = "https://github.com/china-iran-readouts/archive"
@@ -139,10 +141,12 @@ def test_the_home_page_lists_what_was_added_last(built_fixture_site):
 def test_the_provenance_page_lists_what_is_wanted(built_fixture_site):
     page = _page(built_fixture_site / "site", "provenance/index.html")
     rows = [label for attributes, label in page.links if attributes.get("href", "").startswith("../readouts/")]
-    assert rows == ["Zarif Receives Chinese Foreign Minister", "Wang Yi Speaks with Zarif on the Phone"]
+    assert rows == ["Wang Yi Holds Talks with Iranian Foreign Minister Zarif", "Zarif Receives Chinese Foreign Minister",
+                    "Wang Yi Speaks with Zarif on the Phone"]
     text = page.text("article") or page.text(".md-content")
-    assert "address; capture date; archived copy; inferred date" in text  # Zarif receives: nothing recorded
-    assert "address; archived copy" in text  # the phone call: captured, but no address or copy
+    assert "address; capture date; archived copy; inferred date; Persian original" in text  # nothing recorded
+    assert "address; archived copy; Chinese original" in text  # the phone call: captured, but no address or copy
+    assert "Zarif Ministry of Foreign Affairs of the People's Republic of China Chinese original" in text  # only that
     contribute = _page(built_fixture_site / "site", "contribute/index.html")
     assert any("provenance" in attributes.get("href", "") for attributes, _ in contribute.links)
 
@@ -176,6 +180,7 @@ def test_every_link_the_generator_writes_leads_to_a_file(built_fixture_site):
     assert broken == []
 
 
+@pytest.mark.slow
 def test_a_long_provenance_list_keeps_the_page_small(tmp_path):
     from benchmarks.synthetic import make_bench_project
     from generator.publish.pipeline import generate
