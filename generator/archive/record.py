@@ -120,10 +120,9 @@ def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) 
         url = check_text(doc, item, where, problems)
         if not url or len(problems) > count:
             continue
-        if not schema.SAFE_URL.fullmatch(url):
-            problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}",
-                                        "write the copy's address starting with https://, "
-                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+        if fault := schema.address_fault(url):
+            problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}"
+                                        + schema.fault_said(fault), schema.address_hint(fault, "copy")))
         elif url in copies:
             problems.append(doc.problem(where, "the same archived copy is listed twice", "list each once"))
         else:

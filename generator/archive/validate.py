@@ -87,10 +87,9 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
-        if url and not schema.SAFE_URL.fullmatch(url):
-            problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
-                                        "write the page's address starting with https://, "
-                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+        if url and (fault := schema.address_fault(url)):
+            problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}"
+                                        + schema.fault_said(fault), schema.address_hint(fault, "page")))
             url = ""
     published = _check_date(doc, value["published"], ("source", "published"), problems) if value.get("published") is not None else None
     language = value.get("language")
