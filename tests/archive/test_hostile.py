@@ -17,6 +17,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.archive.load import MAX_READOUT_BYTES
+from generator.core.limits import last_year
 from generator.archive.check import check_archive
 from generator.publish.pipeline import build_site
 
@@ -126,6 +127,22 @@ READOUTS = {
         "12:1: warning: the id '2021-01-15-hostile' is not yet among the published ids (add an entry to "
         "archive/published-ids.yml, so that its address never changes: id: 2021-01-15-hostile, year: 2021, "
         "path: archive/readouts/2021/2021-01-15-hostile.md)"],
+    "dates-out-of-range.md": [  # 1 to 9999 would have made a chart bar for every year between
+        f"3:1: error: 'date' 9999-12-31 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day the meeting or call took place, as YYYY-MM-DD)",
+        "3:1: warning: the path does not match the date 9999-12-31 (move it to archive/readouts/9999/9999-12-31-<words>.md)",
+        f"10:3: error: 'source.published' 0001-01-01 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day the page was published, as YYYY-MM-DD)"],
+    "record-dates.md": [  # added before the meeting; updated in a year feeds and the sitemap would carry for centuries
+        "11:3: warning: 'source.captured' 2020-06-01 is before the meeting, 2021-01-15 (check it and 'date': a page "
+        "captured before the meeting cannot hold its account unless it was updated in place)",
+        "13:1: error: 'added' 2021-01-13 is before the meeting, 2021-01-15 (check it and 'date')",
+        f"14:1: error: 'updated' 2999-01-01 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day of the last change to the text or its facts)"],
+    "speaker-not-participant.md": [  # his paragraphs would appear among his statements on his page
+        *(f"{line}:3: error: 'Hassan Rouhani', the speaker of p{number}, is not among 'officials' (a paragraph is given "
+          "to a participant: add them to 'officials' if they took part; if not, write 'both sides', 'nobody' or a "
+          "participant's name)" for line, number in ((9, 1), (10, 2)))],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
         f"{STRAY_HINT}"],
