@@ -485,3 +485,52 @@ def test_a_retired_id_cannot_be_given_to_another_readout(project, capsys):
                      "is retired: its address forwards to '2020-10-09-wang-yi-speaks-with-zarif-by-phone' "
                      "(archive/published-ids.yml, line 21) "
                      "(give this readout an id of its own; a retired id is never used again)"]
+
+
+# ---------------------------------------------------------------- further attacks on ids, registries, dates and limits
+
+CALL_TEXT = (HOSTILE / "odd-file-name.md").read_text(encoding="utf-8")
+CALL_PATH = "archive/readouts/2021/2021-01-15-hostile.md"
+
+
+def _edit(project: Path, relative: str, old: str, new: str, append: bool = False) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8") if path.exists() else CALL_TEXT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + new if append else text.replace(old, new, 1), encoding="utf-8")
+    assert append or new in path.read_text(encoding="utf-8")
+
+
+FURTHER = {  # name → (edits, the error expected: file, line, the start of its message)
+    "id in full-width letters": ([(CALL_PATH, "id: 2021-01-15-hostile", "id: 2021-01-15-ｈｏｓｔｉｌｅ")],
+                                 (CALL_PATH, 11, "'id' must be a slug")),
+    "a speaker key ending in a line break": ([(CALL_PATH, "id:", 'speakers: {"p1\\n": both sides}\nid:')],
+                                             (CALL_PATH, 11, "'p1\\n' is not a paragraph of this text")),
+    "a published path that climbs out": ([("archive/published-ids.yml", "", "\n- id: gone\n  year: 2020\n  path: "
+                                           "archive/readouts/../../etc/passwd.md\n", True)],
+                                         ("archive/published-ids.yml", 21, "'path' must be archive/readouts/")),
+    "a year before the archive's first": ([(CALL_PATH, "date: 2021-01-15", "date: 1948-12-31")],
+                                          (CALL_PATH, 3, "'date' 1948-12-31 is outside the years the archive holds")),
+    "another publisher's host behind www.": ([("archive/publishers.yml", "    - xinhuanet.com",
+                                               "    - xinhuanet.com\n    - www.fmprc.gov.cn")],
+                                             ("archive/publishers.yml", 59, "the host 'www.fmprc.gov.cn' of 'Xinhua")),
+    "a host with a port": ([("archive/publishers.yml", "    - xinhuanet.com", "    - xinhuanet.com:443")],
+                           ("archive/publishers.yml", 58, "'xinhuanet.com:443' is not a bare host name")),
+    "a participant's alias in another script's letters": (
+        [("archive/officials.yml", "    - Javad Zarif", "    - Javad Zarif\n    - Ｗａｎｇ　Ｙｉ")],
+        ("archive/officials.yml", 16, "the name 'Ｗａｎｇ\\u3000Ｙｉ' of 'Mohammad Javad Zarif' is the same as 'Wang Yi'")),
+    "a redirect to a retired id": ([("archive/published-ids.yml", "", "\n- id: old-a\n  year: 2020\n  redirect: old-b\n"
+                                     "- id: old-b\n  year: 2020\n  redirect: 2020-10-09-wang-yi-speaks-with-zarif-by-phone\n",
+                                     True)],
+                                   ("archive/published-ids.yml", 21, "'redirect' names 'old-b', which no readout has")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FURTHER))
+def test_further_attacks_are_errors_at_their_line(project, name):
+    edits, expected = FURTHER[name]
+    for edit in edits:
+        _edit(project, *edit)
+    _, problems = check_archive(project)
+    errors = [(p.path, p.line, p.message) for p in problems if p.severity == "error"]
+    assert any((path, line) == expected[:2] and message.startswith(expected[2]) for path, line, message in errors), errors
