@@ -244,9 +244,8 @@ def _index_names(doc: RawDocument, items, names_of, problems) -> dict:
             first.setdefault(key, (name, line))
             if other is not item:
                 written, where = first[key]
-                same = "the same name as" if written == name else "the same as"
-                problems.append(doc.problem(path, f"the name {name!r} of {item.name!r} is {same} {written!r} of "
-                                            f"{other.name!r} (line {where}), once case, spacing and Unicode forms "
+                problems.append(doc.problem(path, f"the name {name!r} of {item.name!r} is used by {other.name!r} too "
+                                            f"(as {written!r}, line {where}), once case, spacing and Unicode forms "
                                             "are set aside", "each name and alias must point to one entry: "
                                             "remove it from one of them"))
     return by_name

@@ -22,10 +22,10 @@ CHINA_MFA = "Ministry of Foreign Affairs of the People's Republic of China"
 SPACED_MFA = CHINA_MFA.replace("s R", "s\\xa0R")  # as the message shows it: a no-break space
 APPENDED = {
     "publishers-hijack.yml": ("publishers", [
-        f"183:7: error: the name \"{SPACED_MFA}\" of 'Foreign Affairs Daily' is the same as "
-        f"\"{CHINA_MFA}\" of \"{CHINA_MFA}\" (line 8), {SAME_NAME}",
-        "184:7: error: the name 'Xinhua  News Agency' of 'Foreign Affairs Daily' is the same as 'Xinhua News Agency' of "
-        f"'Xinhua News Agency' (line 51), {SAME_NAME}",
+        f"183:7: error: the name \"{SPACED_MFA}\" of 'Foreign Affairs Daily' is used by \"{CHINA_MFA}\" too "
+        f"(as \"{CHINA_MFA}\", line 8), {SAME_NAME}",
+        "184:7: error: the name 'Xinhua  News Agency' of 'Foreign Affairs Daily' is used by 'Xinhua News Agency' too "
+        f"(as 'Xinhua News Agency', line 51), {SAME_NAME}",
         f"186:7: error: the host 'fmprc.gov.cn' of 'Foreign Affairs Daily' is already a host of \"{CHINA_MFA}\" (line 16) "
         "(a host belongs to one publisher: remove it from one of them)",
         f"187:7: error: 'javascript:alert(1)' is not a bare host name {BARE_HOST}",
@@ -33,16 +33,17 @@ APPENDED = {
         f"189:7: error: 'WWW.Example.Org' is not a bare host name {BARE_HOST}"]),
     "officials-lookalike.yml": ("officials", [
         "34:3: error: 'Ｗａｎｇ Ｙｉ' has the same page address as 'Wang Yi' (names must differ in more than punctuation or case)",
-        f"34:3: error: the name 'Ｗａｎｇ Ｙｉ' of 'Ｗａｎｇ Ｙｉ' is the same as 'Wang Yi' of 'Wang Yi' (line 1), {SAME_NAME}",
-        f"42:7: error: the name 'ZARIF' of 'Javad Rezaei' is the same as 'Zarif' of 'Mohammad Javad Zarif' (line 14), {SAME_NAME}",
-        "43:7: error: the name 'Javad  Zarif' of 'Javad Rezaei' is the same as 'Javad Zarif' of 'Mohammad Javad Zarif' "
-        f"(line 15), {SAME_NAME}"]),
+        f"34:3: error: the name 'Ｗａｎｇ Ｙｉ' of 'Ｗａｎｇ Ｙｉ' is used by 'Wang Yi' too (as 'Wang Yi', line 1), {SAME_NAME}",
+        "42:7: error: the name 'ZARIF' of 'Javad Rezaei' is used by 'Mohammad Javad Zarif' too (as 'Zarif', line 14), "
+        f"{SAME_NAME}",
+        "43:7: error: the name 'Javad  Zarif' of 'Javad Rezaei' is used by 'Mohammad Javad Zarif' too "
+        f"(as 'Javad Zarif', line 15), {SAME_NAME}"]),
     "places-lookalike.yml": ("places", [
         "314:7: error: the city name 'ＴＥＨＲＡＮ' is used by 'Tehran, Iran' (line 81) too, once case, spacing and Unicode "
         "forms are set aside (each city name and alias must point to one entry)"]),
     "initiatives-lookalike.yml": ("initiatives", [
-        "19:3: error: the name 'ＢＲＩ' of 'Building Relations Initiative' is the same as 'BRI' of 'Belt and Road Initiative' "
-        f"(line 2), {SAME_NAME}"]),
+        "19:3: error: the name 'ＢＲＩ' of 'Building Relations Initiative' is used by 'Belt and Road Initiative' too "
+        f"(as 'BRI', line 2), {SAME_NAME}"]),
 }
 
 
@@ -142,7 +143,7 @@ FURTHER = {  # name → (edits, the error expected: file, line, the start of its
                            ("archive/publishers.yml", 58, "'xinhuanet.com:443' is not a bare host name")),
     "a participant's alias in another script's letters": (
         [("archive/officials.yml", "    - Javad Zarif", "    - Javad Zarif\n    - Ｗａｎｇ　Ｙｉ")],
-        ("archive/officials.yml", 16, "the name 'Ｗａｎｇ\\u3000Ｙｉ' of 'Mohammad Javad Zarif' is the same as 'Wang Yi'")),
+        ("archive/officials.yml", 16, "the name 'Ｗａｎｇ\\u3000Ｙｉ' of 'Mohammad Javad Zarif' is used by 'Wang Yi' too")),
     "a redirect to a retired id": ([("archive/published-ids.yml", "", "\n- id: old-a\n  year: 2020\n  redirect: old-b\n"
                                      "- id: old-b\n  year: 2020\n  redirect: 2020-10-09-wang-yi-speaks-with-zarif-by-phone\n",
                                      True)],
