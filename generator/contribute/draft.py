@@ -304,13 +304,10 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     reference = dateline_date or published or _infer_year(registry, dateline, lead_text, officials, today, findings)
     from_dateline = bool(dateline_date) or (reference is not None and not published)
     when = _meeting_day(root, lead_text, reference, kind, officials, from_dateline, findings)
-    language = sources.language("\n\n".join(page.paragraphs))
-    version = versions.as_version(registry, lambda: _archive_readouts(root), page.title + "\n\n"
-                                  + "\n\n".join(lead_text), language, officials, when, kind, findings)
-    officials, when, kind = version.officials, version.when, version.kind
+    officials, when, kind, version = versions.as_version(registry, lambda: _archive_readouts(root), page, lead_text,
+                                                         officials, when, kind, findings)
     if when and published and published != when:
         findings.notes.append(f"The page is dated {long_date(published)}.")
-
     venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings) or versions.venue_of(version, findings)
 
     body_text = "\n\n".join(page.paragraphs)
@@ -324,7 +321,7 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
         paragraphs[0] = f"*{paragraphs[0]}*"
         findings.notes.append("The opening paragraph in italics is the photo caption.")
 
-    path = versions.path_of(version, language) or _draft_path(title, when)
+    path = versions.path_of(version) or _draft_path(title, when)
     fields = {
         "id": Path(path).stem, "version_of": version.other.id if version.other else None, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
         "officials": [o.name for o in officials],

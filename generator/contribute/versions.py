@@ -12,6 +12,7 @@ from ..archive.registry import Registry
 from ..core.languages import language_name
 from ..core.model import Official, Readout
 from ..pages.alignment import NameForms, names_of, script_of
+from . import sources
 
 _CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -45,20 +46,21 @@ def counterpart(readouts: list[Readout], when: date | None, officials: list[Offi
 
 @dataclass
 class Version:
-    """What drafting a Chinese or Persian text found: its participants and date, and its likely counterpart."""
+    """The language of a drafted text, and the readout it is likely a version of."""
 
-    officials: list[Official]
-    when: date | None
-    kind: str
+    language: str
     other: Readout | None = None
 
 
-def as_version(registry: Registry, readouts, text: str, language: str, officials: list[Official],
-               when: date | None, kind: str, findings) -> Version:
-    """For a text in a script the registries give native names in: what the English rules missed, and the
-    readout it is probably a version of (`readouts` is called only then). `findings` gets the notes."""
+def as_version(registry: Registry, readouts, page, lead: list[str], officials: list[Official],
+               when: date | None, kind: str, findings) -> tuple[list[Official], date | None, str, Version]:
+    """For a text in a script the registries give native names in: the participants, date and kind the English
+    rules missed, and the readout it is probably a version of (`readouts` is called only then). `findings`
+    gets the notes."""
+    language = sources.language("\n\n".join(page.paragraphs))
     if script_of(language) == "latin":
-        return Version(officials, when, kind)
+        return officials, when, kind, Version(language)
+    text = page.title + "\n\n" + "\n\n".join(lead)
     if not officials and (officials := native_officials(registry, text, language)):
         findings.undetermined[:] = [u for u in findings.undetermined if not u.startswith("officials")]
     if when is None and language == "zh" and (when := chinese_date(text)):
@@ -73,7 +75,7 @@ def as_version(registry: Registry, readouts, text: str, language: str, officials
             kind = other.kind
             findings.undetermined[:] = [u for u in findings.undetermined if u != "kind"]
             findings.comments["kind"] = f"as in {other.id}, its other version"
-    return Version(officials, when, kind, other)
+    return officials, when, kind, Version(language, other)
 
 
 def venue_of(version: Version, findings) -> str:
@@ -84,7 +86,7 @@ def venue_of(version: Version, findings) -> str:
     return version.other.venue
 
 
-def path_of(version: Version, language: str) -> str:
+def path_of(version: Version) -> str:
     """A version's file beside its counterpart's, its id the other's with the language added; "" without one."""
     other = version.other
-    return f"archive/readouts/{other.date.year}/{other.id}-{language}.md" if other is not None else ""
+    return f"archive/readouts/{other.date.year}/{other.id}-{version.language}.md" if other is not None else ""
