@@ -70,8 +70,9 @@
   function show(query, answer, records) {
     listbox.replaceChildren();
     var names = answer.entities.slice(0, NAMES).map(function (entity) {
-      var days = records.filter(function (record) { return record[4].indexOf(entity.n) >= 0; })
-        .map(function (record, i) { return S.isoDay(answer.results[records.indexOf(record)].n, answer.manifest.slots); });
+      var days = records.map(function (record, i) {  /* the shown readouts he took part in */
+        return record[4].indexOf(entity.n) >= 0 ? S.isoDay(answer.results[i].n, answer.manifest.slots) : "";
+      }).filter(Boolean);
       return R.fillEntity(option(R.resultHref(entity.u, answer)), entity, answer, days);
     });
     if (names.length) listbox.appendChild(group("Names", names));
