@@ -100,7 +100,9 @@ def command_check(args) -> int:
 
 
 def command_new(args) -> int:
-    from .contribute.draft import DraftError, draft_readout, read_raw, valid_url, write_draft
+    from .contribute.draft import DraftError, draft_readout, raw_text, read_source, valid_url, write_draft
+    from .contribute.from_page import draft_saved_page
+    from .contribute.saved_page import MAX_PAGE_BYTES, looks_like_html
 
     root = Path(args.root)
     if args.url and not valid_url(args.url):
@@ -108,7 +110,11 @@ def command_new(args) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        draft = draft_readout(read_raw(args.source), root, url=args.url, publisher=args.publisher.strip())
+        data = read_source(args.source, MAX_PAGE_BYTES)
+        if looks_like_html(data, args.source):  # a saved web page: its metadata fills the source's fields
+            draft = draft_saved_page(data, args.source, root, url=args.url, publisher=args.publisher.strip())
+        else:
+            draft = draft_readout(raw_text(data, args.source), root, url=args.url, publisher=args.publisher.strip())
         if args.output == "-":
             sys.stdout.write(draft.text)
             target = None
@@ -183,14 +189,18 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.set_defaults(run=command_check)
 
-    new = commands.add_parser("new", help="draft a readout file from the raw text of a published readout",
-                              description="Turn the text of a readout as published (copied from the page, navigation "
-                                          "and all) into a draft under archive/readouts/<year>/, with the front matter "
-                                          "filled in as far as the text allows. Prints the path and what it could not "
-                                          "determine. Never overwrites a file. Exit 0 when written, 1 when not.")
+    new = commands.add_parser("new", help="draft a readout file from a saved web page or the text of a published readout",
+                              description="Turn a published readout into a draft under archive/readouts/<year>/, with "
+                                          "the front matter filled in as far as the page allows: from the page as the "
+                                          "browser saved it (PAGE.html: its address, publisher, headline, dates, "
+                                          "language and article), or from its text copied from the page, navigation "
+                                          "and all. Prints the path and what it could not determine. Never overwrites "
+                                          "a file. Exit 0 when written, 1 when not.")
     new.add_argument("--from", dest="source", required=True, metavar="FILE",
-                     help="the raw text, as UTF-8; '-' reads standard input")
-    new.add_argument("--url", default="", help="the address of the published page (http or https)")
+                     help="the saved page (.html, 'HTML only' or 'complete'), or the raw text as UTF-8; "
+                          "'-' reads standard input")
+    new.add_argument("--url", default="", help="the address of the published page (http or https), when the saved "
+                                               "page does not give it")
     new.add_argument("--publisher", default="", help="who published it, when the text does not say")
     new.add_argument("--output", metavar="PATH",
                      help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")

@@ -6,6 +6,7 @@ import re
 
 from ..archive.registry import Registry
 from ..core.model import Official
+from .native import has_own_script, named_officials
 from .page_text import sentences
 
 _TITLES = (r"(?:(?:Vice|Deputy|Prime|Foreign|First|Executive|Special|Chief|Acting|Assistant|State|Supreme)\s+)*"
@@ -23,7 +24,8 @@ def participants(registry: Registry, title: str, lead: list[str], event_sentence
     first_sentence = sentences(lead[0])[0] if lead and sentences(lead[0]) else ""
     found: dict[str, Official] = {}
     for text in (title, first_sentence, event_sentence):
-        for official in registry.mentioned_officials(text):
+        named = named_officials(registry, text) if has_own_script(text) else []
+        for official in registry.mentioned_officials(text) + named:
             found.setdefault(official.slug, official)
     return list(found.values())
 
