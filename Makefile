@@ -38,8 +38,8 @@ browser:  ## Debian's Chromium, for the real-browser tests
 test: $(STAMP) browser  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## everything but the browser tests
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m benchmarks.bench
@@ -49,4 +49,4 @@ golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the o
 
 clean:
 	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* docs/index.md docs/readouts docs/officials docs/initiatives \
-	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache
+	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache

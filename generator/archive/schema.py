@@ -27,7 +27,7 @@ class Field:
     required: bool
     description: str
     example: str = ""
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
 
 
 SOURCE_FIELDS = (

@@ -64,7 +64,7 @@ def _us_date(value: date) -> str:
 
 def url_text(value: str) -> str:
     """An address with nothing in it that could end a BibTeX group, a RIS line or a line of text."""
-    return re.sub(r"[\s{}\\\"<>`]", lambda m: "%{:02X}".format(ord(m.group())), value)
+    return re.sub(r"[\s{}\\\"<>`]", lambda m: f"%{ord(m.group()):02X}", value)
 
 
 def publisher_identified(readout: Readout) -> bool:

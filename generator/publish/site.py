@@ -86,7 +86,7 @@ def _link_tree(source: Path, destination: Path) -> None:
     if shutil.which("cp") and subprocess.run(["cp", "-al", f"{source}/.", f"{destination}/"],
                                              capture_output=True).returncode == 0:
         return  # GNU cp does it in C, several times faster on a large site
-    for folder, subfolders, files in os.walk(source):
+    for folder, _subfolders, files in os.walk(source):
         target = destination / Path(folder).relative_to(source)
         target.mkdir(exist_ok=True)
         shutil.copystat(folder, target)

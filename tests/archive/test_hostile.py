@@ -272,6 +272,7 @@ def _parse(path: Path) -> _Page:
     return page
 
 
+@pytest.mark.slow
 def test_special_characters_show_as_text_and_nothing_runs(tmp_path):
     root = make_project(tmp_path / "project")
     registry = root / "archive" / "officials.yml"
@@ -314,6 +315,7 @@ def test_angle_brackets_in_titles_names_and_notes_are_refused(project):
     assert ("archive/readouts/2020/2020-10-09-talks.md", 13, "'notes' contains HTML or an HTML entity") in found
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_docs_and_site_as_they_were(tmp_path, capsys):
     root = make_project(tmp_path / "project")
     assert main(["--root", str(root), "build"]) == 0
