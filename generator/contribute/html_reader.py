@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import islice
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -224,7 +225,7 @@ def _bounded(text: str, name: str) -> None:
     for sign, limit in MAX_SIGNS.items():
         if text.count(sign) > limit:
             raise PageError(f"{name}: holds more than {limit:,} '{sign}' signs: not a page as a browser saves it")
-    tags = sum(1 for _ in zip(range(MAX_TAGS + 1), _TAG_START.finditer(text)))
+    tags = sum(1 for _ in islice(_TAG_START.finditer(text), MAX_TAGS + 1))
     if tags > MAX_TAGS:
         raise PageError(f"{name}: holds more than {MAX_TAGS:,} tags: save the article's page itself, 'HTML only'")
     for piece in text.split(">"):

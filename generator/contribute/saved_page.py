@@ -122,7 +122,7 @@ def _article(blocks: list[Block]) -> set[int]:
         weight = len(block.text) + len(_HAN.findall(block.text))
         if block.furniture or block.caption or weight < MIN_PARAGRAPH or not block.ancestors:
             continue
-        for share, number in zip((1.0, 0.5), reversed(block.ancestors[:-1] or block.ancestors)):
+        for share, number in zip((1.0, 0.5), reversed(block.ancestors[:-1] or block.ancestors), strict=False):
             scores[number] = scores.get(number, 0.0) + share * weight
     if not scores:
         return set()
