@@ -155,6 +155,48 @@ def command_fields(args) -> int:
     return EXIT_OK
 
 
+def _fetch_settings(timeout: float):
+    import os
+
+    from .contribute.fetch import FetchSettings
+
+    # Only the tests, whose servers listen on 127.0.0.1, set this: a real run never fetches from the loopback.
+    return FetchSettings(timeout=timeout, allow_loopback=os.environ.get("READOUTS_TEST_ALLOW_LOOPBACK") == "1")
+
+
+def command_sources_archive(args) -> int:
+    from .contribute.archiving import ArchiveSettings, archive_sources, service_address
+    from .contribute.source_edit import EditError
+
+    root = Path(args.root)
+    settings = ArchiveSettings(service=args.service or service_address(root), fetch=_fetch_settings(args.timeout),
+                               pause=args.pause)
+    try:
+        report = archive_sources(root, settings)
+    except EditError as error:
+        print(f"sources archive: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"sources archive: {len(report.added)} copied, {len(report.failed)} failed"
+          + (f", stopped early: {report.stopped}" if report.stopped else ""), file=sys.stderr)
+    return EXIT_PROBLEMS if report.failed or report.stopped else EXIT_OK
+
+
+def _add_sources_parser(commands) -> None:
+    sources = commands.add_parser("sources", help="archive the source pages, or watch them for changes",
+                                  description="Work on the readouts' source pages on the web.")
+    source_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
+    archive = source_commands.add_parser(
+        "archive", help="ask a web archive for a copy of each source address without one",
+        description="Ask a public web archive (READOUTS_ARCHIVE_SERVICE, else extra.archive_service in mkdocs.yml) "
+                    "for a copy of each readout's source address that has no archived copy, and add the copy's "
+                    "address under source.archived, one inserted line per file (the diff is printed). Exit 0 when "
+                    "every address was archived, 1 when some failed or the service limited the rate.")
+    archive.add_argument("--service", default="", help="the archive's save address, the source address appended")
+    archive.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the archive (default 120)")
+    archive.add_argument("--pause", type=float, default=5.0, help="seconds between two requests (default 5)")
+    archive.set_defaults(run=command_sources_archive)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build and check the China–Iran Readouts Archive.")
@@ -205,6 +247,8 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--output", metavar="PATH",
                      help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
     new.set_defaults(run=command_new)
+
+    _add_sources_parser(commands)
 
     fields = commands.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from the schema",
                                  description="Rewrite the block between the field-reference markers in CONTRIBUTING.md "
