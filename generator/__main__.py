@@ -181,10 +181,24 @@ def command_sources_archive(args) -> int:
     return EXIT_PROBLEMS if report.failed or report.stopped else EXIT_OK
 
 
+def command_sources_watch(args) -> int:
+    from .contribute.fetch import FetchError
+    from .contribute.watching import LOG, WatchSettings, watch_sources
+
+    try:
+        events = watch_sources(Path(args.root), WatchSettings(fetch=_fetch_settings(args.timeout), pause=args.pause))
+    except FetchError as error:
+        print(f"sources watch: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"sources watch: {len(events)} change(s) added to {LOG}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _add_sources_parser(commands) -> None:
     sources = commands.add_parser("sources", help="archive the source pages, or watch them for changes",
                                   description="Work on the readouts' source pages on the web.")
-    source_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
+    source_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND",
+                                             help="archive: copies of new addresses; watch: record changes")
     archive = source_commands.add_parser(
         "archive", help="ask a web archive for a copy of each source address without one",
         description="Ask a public web archive (READOUTS_ARCHIVE_SERVICE, else extra.archive_service in mkdocs.yml) "
@@ -195,6 +209,15 @@ def _add_sources_parser(commands) -> None:
     archive.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the archive (default 120)")
     archive.add_argument("--pause", type=float, default=5.0, help="seconds between two requests (default 5)")
     archive.set_defaults(run=command_sources_archive)
+    watch = source_commands.add_parser(
+        "watch", help="fetch each source page and record in archive/source-log.yml what changed",
+        description="Fetch each readout's source address (one request at a time, robots.txt respected), compare "
+                    "the page's article with the archived text and add what changed to archive/source-log.yml: "
+                    "live, edited (the sentences added and removed), moved, removed (gone twice in a row), "
+                    "restored, unreachable. Exit 0 when it ran, 1 when the archive has errors.")
+    watch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a page (default 30)")
+    watch.add_argument("--pause", type=float, default=2.0, help="seconds between two requests to one host (default 2)")
+    watch.set_defaults(run=command_sources_watch)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ class Registry:
     formulations: tuple[Formulation, ...] = ()
     formulation_finder: object = None
     redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
+    source_events: tuple = ()  # the SourceEvents of archive/source-log.yml, once checked
 
     def official(self, name: str) -> Official | None:
         return self._officials_by_name.get(name.casefold())

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from . import accounts, schema
+from .source_log import check_source_log
 from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.problems import ERROR, WARNING, Problem
@@ -251,6 +252,8 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
         problems += [p for p in found if p.severity == ERROR or p.path not in others]
     _check_duplicates(checked, rest, problems)
     problems += accounts.ambiguous_events(checked, rest)
+    if loaded.source_log is not None and loaded.source_log.display not in unreadable:
+        registry.source_events = check_source_log(loaded.source_log, {r.id for r in readouts + list(rest)}, problems)
     return registry, readouts, problems
 
 

@@ -115,19 +115,19 @@ def _saved_day(reader) -> date | None:
     return None
 
 
-def _article(blocks: list[Block]) -> set[int]:
-    """The element holding the most paragraph text: each paragraph counts for its parent and grandparent."""
+def _article(blocks: list[Block], minimum: int = MIN_PARAGRAPH) -> set[int]:
+    """The element holding the most paragraph text: each paragraph counts for its parent and grandparent.
+    A page of short paragraphs only is scored on all of them."""
     scores: dict[int, float] = {}
     for block in blocks:
         weight = len(block.text) + len(_HAN.findall(block.text))
-        if block.furniture or block.caption or weight < MIN_PARAGRAPH or not block.ancestors:
+        if block.furniture or block.caption or weight < minimum or not block.ancestors or block.linked > 0.8:
             continue
         for share, number in zip((1.0, 0.5), reversed(block.ancestors[:-1] or block.ancestors), strict=False):
             scores[number] = scores.get(number, 0.0) + share * weight
     if not scores:
-        return set()
-    best = max(scores, key=lambda number: (scores[number], -number))
-    return {best}
+        return _article(blocks, 1) if minimum > 1 else set()
+    return {max(scores, key=lambda number: (scores[number], -number))}
 
 
 def _headline(reader, blocks: list[Block], first_article: int) -> str:

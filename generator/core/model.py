@@ -279,6 +279,21 @@ class Redirect:
     target: Readout
 
 
+SOURCE_STATES = ("live", "edited", "moved", "removed", "restored", "unreachable")
+
+
+@dataclass(frozen=True)
+class SourceEvent:
+    """A change in a readout's source page, as the watcher saw it (archive/source-log.yml)."""
+    readout: str  # the readout's id
+    date: date  # the day it was seen
+    state: str  # one of SOURCE_STATES
+    url: str = ""  # the address that answered: the new one when the page moved
+    added: tuple[str, ...] = ()  # sentences the page has and the archived text has not
+    removed: tuple[str, ...] = ()  # sentences the archived text has and the page has not
+    note: str = ""  # what was seen: "HTTP 404", "timed out", ...
+
+
 @dataclass(frozen=True)
 class Archive:
     officials: tuple[Official, ...]
@@ -289,6 +304,7 @@ class Archive:
     publishers: tuple[Publisher, ...] = ()
     formulations: tuple[Formulation, ...] = ()
     redirects: tuple[Redirect, ...] = ()
+    source_events: tuple[SourceEvent, ...] = ()  # oldest first
 
 
 # In-person kinds are one mode: one side's "talks" are often the other's "meeting".
@@ -344,11 +360,12 @@ def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
     return events
 
 
-def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=()) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=(), source_events=()) -> Archive:
     """The whole archive, sorted once; accounts of one occurrence grouped into events."""
     ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
     events = group_events(ordered)
     return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered,
                    events=tuple(e for e in events if e.has_page), all_events=tuple(events),
                    publishers=tuple(publishers), formulations=tuple(formulations),
-                   redirects=tuple(sorted(redirects, key=lambda r: r.address)))
+                   redirects=tuple(sorted(redirects, key=lambda r: r.address)),
+                   source_events=tuple(sorted(source_events, key=lambda e: (e.date, e.readout))))
