@@ -48,5 +48,5 @@ golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the o
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* docs/index.md docs/readouts docs/officials docs/initiatives \
+	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock docs/index.md docs/readouts docs/officials docs/initiatives \
 	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache
