@@ -194,6 +194,25 @@ def command_sources_watch(args) -> int:
     return EXIT_OK
 
 
+def _add_new_parser(commands) -> None:
+    new = commands.add_parser("new", help="draft a readout file from a saved web page or the text of a published readout",
+                              description="Turn a published readout into a draft under archive/readouts/<year>/, with "
+                                          "the front matter filled in as far as the page allows: from the page as the "
+                                          "browser saved it (PAGE.html: its address, publisher, headline, dates, "
+                                          "language and article), or from its text copied from the page, navigation "
+                                          "and all. Prints the path and what it could not determine. Never overwrites "
+                                          "a file. Exit 0 when written, 1 when not.")
+    new.add_argument("--from", dest="source", required=True, metavar="FILE",
+                     help="the saved page (.html, 'HTML only' or 'complete'), or the raw text as UTF-8; "
+                          "'-' reads standard input")
+    new.add_argument("--url", default="", help="the address of the published page (http or https), when the saved "
+                                               "page does not give it")
+    new.add_argument("--publisher", default="", help="who published it, when the text does not say")
+    new.add_argument("--output", metavar="PATH",
+                     help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
+    new.set_defaults(run=command_new)
+
+
 def _add_sources_parser(commands) -> None:
     sources = commands.add_parser("sources", help="archive the source pages, or watch them for changes",
                                   description="Work on the readouts' source pages on the web.")
@@ -256,22 +275,7 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.set_defaults(run=command_check)
 
-    new = commands.add_parser("new", help="draft a readout file from a saved web page or the text of a published readout",
-                              description="Turn a published readout into a draft under archive/readouts/<year>/, with "
-                                          "the front matter filled in as far as the page allows: from the page as the "
-                                          "browser saved it (PAGE.html: its address, publisher, headline, dates, "
-                                          "language and article), or from its text copied from the page, navigation "
-                                          "and all. Prints the path and what it could not determine. Never overwrites "
-                                          "a file. Exit 0 when written, 1 when not.")
-    new.add_argument("--from", dest="source", required=True, metavar="FILE",
-                     help="the saved page (.html, 'HTML only' or 'complete'), or the raw text as UTF-8; "
-                          "'-' reads standard input")
-    new.add_argument("--url", default="", help="the address of the published page (http or https), when the saved "
-                                               "page does not give it")
-    new.add_argument("--publisher", default="", help="who published it, when the text does not say")
-    new.add_argument("--output", metavar="PATH",
-                     help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
-    new.set_defaults(run=command_new)
+    _add_new_parser(commands)
 
     _add_sources_parser(commands)
 
