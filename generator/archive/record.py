@@ -14,6 +14,26 @@ from ..core.problems import WARNING, Problem
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through
 MAX_ID = 120
+_COPY_TIMESTAMP = re.compile(r"/(?P<stamp>(?:19|20)\d{12})(?:[a-z]{2}_)?/")
+
+
+def copy_day(copy: str) -> date | None:
+    """The day a web archive made a copy, from the timestamp in its address (/web/20240312093000/...), or None."""
+    match = _COPY_TIMESTAMP.search(copy)
+    if not match:
+        return None
+    stamp = match["stamp"]
+    try:
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    except ValueError:
+        return None
+
+
+def nearest_copy(copies: tuple[str, ...], day: date | None) -> str:
+    """The archived copy made nearest the day (the capture date); the first listed when no date tells."""
+    dated = [(abs((found - day).days), index, copy) for index, copy in enumerate(copies)
+             if day and (found := copy_day(copy))]
+    return min(dated)[2] if dated else (copies[0] if copies else "")
 
 
 def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:

@@ -9,13 +9,14 @@ it like any registry: every problem with its file and line, and an id that names
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from datetime import date
 
 from . import schema
 from .entries import entries, text, texts
 from .fields import check_date
 from .load import RawDocument
-from ..core.model import SOURCE_STATES, SourceEvent
+from ..core.source_events import SOURCE_STATES, SourceEvent
 from ..core.problems import Problem
 
 LOG_KEYS = ("readout", "date", "state", "url", "added", "removed", "note")
@@ -54,3 +55,13 @@ def check_source_log(doc: RawDocument, ids: set[str], problems: list[Problem]) -
     events = [event for index, entry in entries(doc, LOG_KEYS, problems)
               if (event := _check_entry(doc, index, entry, ids, problems))]
     return tuple(events)
+
+
+def with_source_events(readouts: list, events: tuple[SourceEvent, ...]) -> list:
+    """The readouts, each carrying the log's events of its page, oldest first (and none that the log
+    no longer holds, when a readout comes from an earlier run)."""
+    events_of: dict[str, tuple[SourceEvent, ...]] = {}
+    for event in sorted(events, key=lambda e: (e.date, e.readout)):
+        events_of[event.readout] = events_of.get(event.readout, ()) + (event,)
+    return [r if r.source_events == events_of.get(r.id, ()) else replace(r, source_events=events_of.get(r.id, ()))
+            for r in readouts]

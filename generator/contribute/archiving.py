@@ -12,20 +12,19 @@ for how long (up to a limit), and otherwise ends the run, so that the service is
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
 from ..archive.check import check_archive
+from ..archive.record import copy_day
 from ..archive.schema import SAFE_URL
 from ..core.settings import site_settings
 from .fetch import FetchError, FetchSettings, fetch
 from .source_edit import EditError, add_archived_copy
 
 DEFAULT_SERVICE = "https://web.archive.org/save/"
-_TIMESTAMP = re.compile(r"/(?P<stamp>(?:19|20)\d{12})(?:[a-z]{2}_)?/")
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,8 @@ def service_address(root: Path) -> str:
 
 def copy_date(copy: str) -> str:
     """The day a web archive's copy was made, from its address's timestamp (YYYY-MM-DD), or ''."""
-    match = _TIMESTAMP.search(copy)
-    return f"{match['stamp'][:4]}-{match['stamp'][4:6]}-{match['stamp'][6:8]}" if match else ""
+    day = copy_day(copy)
+    return day.isoformat() if day else ""
 
 
 def request_copy(url: str, settings: ArchiveSettings) -> str:

@@ -20,7 +20,8 @@ from urllib import robotparser
 from urllib.parse import urlsplit
 
 from ..archive.check import check_archive
-from ..core.model import Readout, SourceEvent
+from ..core.model import Readout
+from ..core.source_events import SourceEvent
 from .fetch import FetchError, FetchSettings, fetch
 from .saved_page import PageError, read_saved_page
 
@@ -176,7 +177,7 @@ def watch_sources(root: Path, settings: WatchSettings, today: date | None = None
     if archive is None:
         raise FetchError("the archive has errors: run python -m generator check first")
     today = today or date.today()
-    last: dict[str, SourceEvent] = {e.readout: e for e in archive.source_events}
+    last: dict[str, SourceEvent] = {r.id: r.source_events[-1] for r in archive.readouts if r.source_events}
     robots, asked_at, events = Robots(settings), {}, []
     for readout in sorted((r for r in archive.readouts if r.source.url), key=lambda r: r.id):
         host = urlsplit(readout.source.url).netloc

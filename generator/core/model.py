@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .versions import account_of, version_groups, with_originals
+from .source_events import SourceEvent
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Readout:
     inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    source_events: tuple[SourceEvent, ...] = ()  # what archive/source-log.yml records of its page, oldest first
     version_of: str = ""  # the id of the readout this text is another language's version of
     translation_of: object = None  # versions.Original: the original, when this is a translation of one in the archive
 
@@ -317,21 +319,6 @@ class Redirect:
     target: Readout
 
 
-SOURCE_STATES = ("live", "edited", "moved", "removed", "restored", "unreachable")
-
-
-@dataclass(frozen=True)
-class SourceEvent:
-    """A change in a readout's source page, as the watcher saw it (archive/source-log.yml)."""
-    readout: str  # the readout's id
-    date: date  # the day it was seen
-    state: str  # one of SOURCE_STATES
-    url: str = ""  # the address that answered: the new one when the page moved
-    added: tuple[str, ...] = ()  # sentences the page has and the archived text has not
-    removed: tuple[str, ...] = ()  # sentences the archived text has and the page has not
-    note: str = ""  # what was seen: "HTTP 404", "timed out", ...
-
-
 @dataclass(frozen=True)
 class Archive:
     officials: tuple[Official, ...]
@@ -344,7 +331,6 @@ class Archive:
     redirects: tuple[Redirect, ...] = ()
     versions: dict = field(default_factory=dict)  # readout id → its language versions, itself included
     places: tuple = ()  # the places registry's entries (city, native name, aliases), for comparing versions
-    source_events: tuple[SourceEvent, ...] = ()  # oldest first
 
 
 # In-person kinds are one mode: one side's "talks" are often the other's "meeting".
@@ -401,8 +387,7 @@ def group_events(ordered: tuple[Readout, ...], versions: dict[str, tuple[Readout
     return events
 
 
-def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=(), places=(),
-                 source_events=()) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=(), places=()) -> Archive:
     """The whole archive, sorted once; accounts of one occurrence grouped into events."""
     ordered = with_originals(tuple(sorted(readouts, key=lambda r: r.sort_key)))
     versions = version_groups(ordered)
@@ -411,4 +396,4 @@ def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), 
                    events=tuple(e for e in events if e.has_page), all_events=tuple(events),
                    publishers=tuple(publishers), formulations=tuple(formulations),
                    redirects=tuple(sorted(redirects, key=lambda r: r.address)), versions=versions,
-                   places=tuple(places), source_events=tuple(sorted(source_events, key=lambda e: (e.date, e.readout))))
+                   places=tuple(places))

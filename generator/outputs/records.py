@@ -24,7 +24,7 @@ from .records_schema import records_schema
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
     "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
-    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "version_of", "translation_of",
+    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "source_state", "language", "version_of", "translation_of",
     "versions", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -99,6 +99,8 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dic
             "captured": iso(source.captured),
             "archived": list(source.archived),
             "language": source.language,
+            "events": [{"date": e.date.isoformat(), "state": e.state, "url": e.url or None, "added": list(e.added),
+                        "removed": list(e.removed), "note": e.note or None} for e in readout.source_events],
         },
         **_versions(readout, versions or {}, site),
         "inferred": dict(readout.inferred),
@@ -207,6 +209,7 @@ def _csv_row(record: dict) -> list[str]:
                 initiatives_by_paragraph=initiatives_by_paragraph(record),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
+                source_state=(f"{source['events'][-1]['state']} ({source['events'][-1]['date']})" if source["events"] else ""),
                 language=source["language"], versions="; ".join(v["id"] for v in record["versions"]),
                 inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))
     return [_cell(flat[column]) for column in CSV_COLUMNS]

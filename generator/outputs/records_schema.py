@@ -44,6 +44,15 @@ _SOURCE = _object({
     "captured": {**_OPTIONAL_DATE, "description": "The day the text was captured or last verified."},
     "archived": {"type": "array", "items": _URL, "description": "Archived copies (web archive, perma)."},
     "language": _TEXT,
+    "events": {"type": "array", "description": "What the watcher saw of the source page, oldest first "
+                                               "(archive/source-log.yml).", "items": _object({
+        "date": {**_DATE, "description": "The day it was seen."},
+        "state": {"enum": ["live", "edited", "moved", "removed", "restored", "unreachable"]},
+        "url": {"anyOf": [_URL, {"type": "null"}], "description": "The address that answered."},
+        "added": {"type": "array", "items": _TEXT, "description": "Sentences the page has and the archived text has not."},
+        "removed": {"type": "array", "items": _TEXT, "description": "Sentences of the archived text the page no longer has."},
+        "note": {**_OPTIONAL_TEXT, "description": "What was seen: HTTP 404, a timeout ..."},
+    }, "One change of the source page's state.")},
 }, "Where the text came from.")
 
 _READOUT = _object({

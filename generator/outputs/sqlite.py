@@ -40,6 +40,8 @@ CREATE TABLE readouts (
 CREATE TABLE readout_versions (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                version_id TEXT NOT NULL REFERENCES readouts(id), language TEXT NOT NULL);
 CREATE TABLE archived_copies (readout_id TEXT NOT NULL REFERENCES readouts(id), url TEXT NOT NULL);
+CREATE TABLE source_events (readout_id TEXT NOT NULL REFERENCES readouts(id), date TEXT NOT NULL, state TEXT NOT NULL,
+  url TEXT, sentences_added TEXT, sentences_removed TEXT, note TEXT);
 CREATE TABLE inferred (readout_id TEXT NOT NULL REFERENCES readouts(id), field TEXT NOT NULL, basis TEXT NOT NULL);
 CREATE TABLE officials (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, page TEXT NOT NULL);
 CREATE TABLE official_aliases (official_id TEXT NOT NULL REFERENCES officials(id), alias TEXT NOT NULL);
@@ -140,6 +142,8 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
     ) for r in records])
     _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
     _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
+    _insert(db, "source_events", [(r["id"], e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
+                                   "\n".join(e["removed"]) or None, e["note"]) for r in records for e in r["source"]["events"]])
     _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
     _insert(db, "readout_officials",
             [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]

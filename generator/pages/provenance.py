@@ -10,7 +10,9 @@ from markupsafe import Markup, escape
 from ..core.languages import language_name
 from ..core.model import Official, Readout, Redirect
 from ..core.versions import is_translation, original_language
+from ..archive.record import nearest_copy
 from .addresses import Page, link_between, page_path, page_url
+from .source_history import source_history
 from .html import link, links, long_date
 
 NOT_RECORDED = "not recorded"
@@ -98,7 +100,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
     def mark(name):
         return inferred_mark(readout, "source." + name)
     missing = Markup("<em>{}</em>")
-    address = (_robust_link(source.url, source.url, source.url, source.captured, source.archived[0] if source.archived else "")
+    address = (_robust_link(source.url, source.url, source.url, source.captured, nearest_copy(source.archived, source.captured))
                if source.url else missing.format("address " + NOT_RECORDED))
     rows = [_row("Publisher", source.publisher, mark("publisher")),
             _row("Headline as published", _headline(readout)),
@@ -106,7 +108,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
             _row("Published", long_date(source.published) or missing.format(NOT_RECORDED), mark("published")),
             _row("Language", source.language, mark("language")),
             _row("Captured", long_date(source.captured) or missing.format(NOT_RECORDED)),
-            _row("Archived copies", _archived(readout))]
+            _row("Archived copies", _archived(readout)), source_history(readout)]
     return Markup('<section class="readout-source" aria-labelledby="source"><h2 id="source">Source</h2>'
                   f'<dl>{"".join(rows)}</dl>{inferred_notes(readout)}{repository_links(readout, repository)}</section>')
 

@@ -83,10 +83,11 @@ def test_a_page_that_changes_moves_vanishes_and_comes_back(project):
     assert [path for path, _ in server.requests].count("/robots.txt") == 9  # once a run, per host
     archive, problems = check_archive(project)
     assert archive is not None, [p.text() for p in problems]
-    assert [e.state for e in archive.source_events] == ["live", "edited", "unreachable", "removed", "restored", "moved",
+    events = [e for r in archive.readouts for e in r.source_events]
+    assert [e.state for e in events] == ["live", "edited", "unreachable", "removed", "restored", "moved",
                                                         "unreachable"]
-    assert archive.source_events[2].note.startswith("not found once (HTTP 404)")
-    assert "redirected to a non-http(s) address" in archive.source_events[-1].note
+    assert events[2].note.startswith("not found once (HTTP 404)")
+    assert "redirected to a non-http(s) address" in events[-1].note
 
 
 def test_network_failures_are_not_removals(project):
