@@ -14,7 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..core.model import Archive, Readout
-from ..pages.addresses import Page, feed_path, page_url
+from ..pages.addresses import SOURCES_FEED, Page, feed_path, page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
 
@@ -104,9 +104,6 @@ def atom_feed(title: str, path: str, alternate: str, readouts: tuple[Readout, ..
         _entry(feed, readout, site)
     ET.indent(feed, "  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-SOURCES_FEED = "data/feeds/sources.xml"
 
 
 def sources_feed(archive: Archive, site: dict) -> str:

@@ -122,9 +122,10 @@ def link_between(target, here) -> str:
 
 # The downloads the outputs stage writes under fixed names (outputs/data.py, bibliography.py, formulations.py
 # name them; the test of pages/inventory.py fails when the two lists part).
+SOURCES_FEED = "data/feeds/sources.xml"  # the changes seen in source pages (outputs/feeds.py)
 DATA_FILES = ("data/readouts.json", "data/readouts.csv", "data/readouts.sqlite", "data/readouts.schema.json",
               "data/readout.schema.json", "data/readouts.bib", "data/readouts.ris", "data/readouts.csl.json",
-              "data/formulations.json", ".lastmod.json")
+              "data/formulations.json", ".lastmod.json", SOURCES_FEED)
 CONTRIBUTE_PAGE = "contribute.md"
 SEARCH_PAGE = "search/index.md"
 SECTIONS = ("index.md", "officials/index.md", "initiatives/index.md", "timeline/index.md", "events/index.md",
