@@ -6,11 +6,11 @@ from .load import RawDocument
 from .entries import entries, text, texts
 from .registry import _closest, _index_names, _one_of
 from . import schema
-from ..core.model import Publisher
+from ..core.model import SOURCE_KINDS, Publisher
 from ..core.problems import Problem
 from ..core.text import slugify
 
-PUBLISHER_KINDS = ("ministry", "embassy or mission", "party body", "state news agency", "other outlet")
+PUBLISHER_KINDS = tuple(SOURCE_KINDS)  # each a government body, state media or other media
 _KEYS = ("name", "native", "country", "kind", "aliases", "hosts", "identified", "note")
 
 

@@ -45,6 +45,13 @@ SOURCE_FIELDS = (
           "[https://web.archive.org/web/20231102000000/https://example.org/readout.html]"),
 )
 
+RELAYS_FIELDS = (
+    Field("publisher", "text", True, "Whose account it passes on: a name or alias from archive/publishers.yml.",
+          "Xinhua News Agency"),
+    Field("paragraphs", "paragraphs", False, "The paragraphs that the text shows come from that account "
+          "(\"..., Xinhua reported\"): their anchors.", "[p1]"),
+)
+
 FIELDS = (
     Field("id", "id", True,
           "The readout's permanent identifier, which its page address is made from: lowercase letters, "
@@ -76,6 +83,10 @@ FIELDS = (
           "A shared key for accounts of the same meeting that the date and participants do not tie "
           "together: lowercase letters, digits and hyphens.", "2022-07-29-xi-raisi-call"),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
+    Field("relays", "mapping", False,
+          "When the readout passes on another publisher's account (an outlet quoting Xinhua): that publisher, and "
+          "the paragraphs the text shows come from it. Such a readout is never counted as a side's official account.",
+          "", RELAYS_FIELDS),
     Field("speakers", "speakers", False,
           "Who speaks in a paragraph, where the archive's rules get it wrong: the paragraph's anchor (p1, p2 …) "
           "and a name from archive/officials.yml, 'both sides', or 'nobody'.", "{p3: Ebrahim Raisi, p5: both sides}"),
@@ -127,6 +138,9 @@ def _json_type(field: Field) -> dict:
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     if field.type == "mapping":
         return _object(field.fields)
+    if field.type == "paragraphs":
+        anchor = {"type": "string", "pattern": "^p[1-9][0-9]{0,3}$"}
+        return {"type": "array", "items": anchor, "uniqueItems": True}
     if field.type == "speakers":
         speaker = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
         return {"type": "object", "patternProperties": {"^p[1-9][0-9]{0,3}$": speaker}, "additionalProperties": False}

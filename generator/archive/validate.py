@@ -23,6 +23,7 @@ from ..core.settings import markdown_extensions
 from ..core.text import summarise
 from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
 from .record import check_record, check_source_record
+from .relays import check_relays
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # each pattern is used whole (fullmatch)
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -213,6 +214,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
     source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems, initiatives)
+    relays = check_relays(doc, registry.publishers, len(paragraphs), problems)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None
@@ -222,7 +224,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs,
+        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs, relays=relays,
     )
 
 

@@ -56,9 +56,16 @@ class Initiative:
 
 
 SIDE_ADJECTIVES = {"China": "Chinese", "Iran": "Iranian"}
+# What each kind of publisher is. Only a government body's readout is a side's official account;
+# state media and other media report, and a publisher the page does not name is unidentified.
+GOVERNMENT_BODY, STATE_MEDIA, OTHER_MEDIA, UNIDENTIFIED = "government body", "state media", "other media", "unidentified"
+SOURCE_KINDS = {"ministry": GOVERNMENT_BODY, "embassy or mission": GOVERNMENT_BODY, "party body": GOVERNMENT_BODY,
+                "government office": GOVERNMENT_BODY, "state news agency": STATE_MEDIA, "state broadcaster": STATE_MEDIA,
+                "state newspaper": STATE_MEDIA, "other outlet": OTHER_MEDIA}
 # How an account is named in a comparison: "the Iranian outlet's account".
 PUBLISHER_KIND_NOUNS = {"ministry": "ministry", "embassy or mission": "mission", "party body": "party body",
-                        "state news agency": "news agency", "other outlet": "outlet"}
+                        "government office": "office", "state news agency": "news agency",
+                        "state broadcaster": "broadcaster", "state newspaper": "newspaper", "other outlet": "outlet"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,16 @@ class Publisher:
     @property
     def side_label(self) -> str:
         return f"{SIDE_ADJECTIVES.get(self.country, self.country)} side" if self.country else "side not known"
+
+    @property
+    def source_kind(self) -> str:
+        """government body | state media | other media | unidentified."""
+        return SOURCE_KINDS.get(self.kind, OTHER_MEDIA) if self.identified else UNIDENTIFIED
+
+    @property
+    def official(self) -> bool:
+        """Whether its readouts are a side's official account: a government body's, of a known side."""
+        return self.source_kind == GOVERNMENT_BODY and bool(self.country)
 
     @property
     def short_label(self) -> str:
@@ -154,6 +171,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """Another account that a readout passes on (Xinhua's, quoted by an Iranian outlet), with the
+    paragraphs that the text shows come from it."""
+
+    publisher: str
+    by: Publisher | None = None
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Readout:
     id: str  # the permanent identifier the page address is made from; never changes once published
     source_path: str  # archive/readouts/<year>/<file>.md
@@ -176,11 +203,17 @@ class Readout:
     inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    relays: Relay | None = None
 
     @property
     def side(self) -> str:
         """The country the publisher speaks for, "" when not known."""
         return self.source.by.country if self.source.by else ""
+
+    @property
+    def official(self) -> bool:
+        """A side's official account: a government body published it, and it relays no other account."""
+        return bool(self.source.by and self.source.by.official) and self.relays is None
 
     @property
     def formulations(self) -> tuple[Formulation, ...]:
@@ -284,6 +317,11 @@ class Event:
     def sides(self) -> tuple[str, ...]:
         """The countries whose publishers gave an account, in a fixed order; "" for a side not known."""
         return tuple(sorted({r.side for r in self.readouts}))
+
+    @property
+    def official_sides(self) -> tuple[str, ...]:
+        """The countries whose government bodies gave an official account: media reports do not count."""
+        return tuple(sorted({r.side for r in self.readouts if r.official}))
 
     @property
     def has_page(self) -> bool:

@@ -23,7 +23,7 @@ from .records_schema import records_schema
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
     "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
-    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
+    "side", "source_kind", "official", "relays", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
     "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -82,6 +82,8 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
             "publisher": source.publisher,
             "publisher_id": source.by.slug if source.by else None,
             "publisher_identified": publisher_identified(readout),
+            "source_kind": source.by.source_kind if source.by else None,
+            "official": readout.official,
             "side": readout.side or None,
             "url": source.url or None,
             "published": iso(source.published),
@@ -89,6 +91,8 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
             "archived": list(source.archived),
             "language": source.language,
         },
+        "relays": ({"publisher": readout.relays.publisher, "paragraphs": list(readout.relays.paragraphs)}
+                   if readout.relays else None),
         "inferred": dict(readout.inferred),
         "notes": readout.notes or None,
         "event": event.slug if event else None,
@@ -142,7 +146,8 @@ def _initiative_record(initiative: Initiative, site: dict) -> dict:
 
 def _publisher_record(publisher: Publisher) -> dict:
     return {"id": publisher.slug, "name": publisher.name, "native": publisher.native or None,
-            "country": publisher.country or None, "kind": publisher.kind, "identified": publisher.identified,
+            "country": publisher.country or None, "kind": publisher.kind, "source_kind": publisher.source_kind,
+            "identified": publisher.identified,
             "aliases": list(publisher.aliases), "note": publisher.note or None}
 
 
@@ -193,6 +198,9 @@ def _csv_row(record: dict) -> list[str]:
                 formulations="; ".join(f["name"] for f in record["formulations"]),
                 initiatives_by_paragraph=initiatives_by_paragraph(record),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
+                source_kind=source["source_kind"], official=source["official"],
+                relays=(record["relays"]["publisher"] + "".join(f" p{n}" for n in record["relays"]["paragraphs"])
+                        if record["relays"] else None),
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
                 language=source["language"],
                 inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))
