@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .sources import (GOVERNMENT_BODY, OTHER_MEDIA, PUBLISHER_KIND_NOUNS, SIDE_ADJECTIVES, SOURCE_KINDS,  # noqa: F401
+                      STATE_MEDIA, UNIDENTIFIED, Publisher, Relay)
+from .versions import account_of, version_groups, with_originals
+
 
 @dataclass(frozen=True)
 class Position:
@@ -55,55 +59,6 @@ class Initiative:
         return (self.name.casefold(), self.slug)
 
 
-SIDE_ADJECTIVES = {"China": "Chinese", "Iran": "Iranian"}
-# What each kind of publisher is. Only a government body's readout is a side's official account;
-# state media and other media report, and a publisher the page does not name is unidentified.
-GOVERNMENT_BODY, STATE_MEDIA, OTHER_MEDIA, UNIDENTIFIED = "government body", "state media", "other media", "unidentified"
-SOURCE_KINDS = {"ministry": GOVERNMENT_BODY, "embassy or mission": GOVERNMENT_BODY, "party body": GOVERNMENT_BODY,
-                "government office": GOVERNMENT_BODY, "state news agency": STATE_MEDIA, "state broadcaster": STATE_MEDIA,
-                "state newspaper": STATE_MEDIA, "other outlet": OTHER_MEDIA}
-# How an account is named in a comparison: "the Iranian outlet's account".
-PUBLISHER_KIND_NOUNS = {"ministry": "ministry", "embassy or mission": "mission", "party body": "party body",
-                        "government office": "office", "state news agency": "news agency",
-                        "state broadcaster": "broadcaster", "state newspaper": "newspaper", "other outlet": "outlet"}
-
-
-@dataclass(frozen=True)
-class Publisher:
-    """Who published readouts, and the side (country) it speaks for; "" when not known."""
-
-    slug: str
-    name: str
-    native: str
-    country: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    hosts: tuple[str, ...] = ()  # web addresses its pages are published at
-    identified: bool = True
-    note: str = ""
-
-    @property
-    def side_label(self) -> str:
-        return f"{SIDE_ADJECTIVES.get(self.country, self.country)} side" if self.country else "side not known"
-
-    @property
-    def source_kind(self) -> str:
-        """government body | state media | other media | unidentified."""
-        return SOURCE_KINDS.get(self.kind, OTHER_MEDIA) if self.identified else UNIDENTIFIED
-
-    @property
-    def official(self) -> bool:
-        """Whether its readouts are a side's official account: a government body's, of a known side."""
-        return self.source_kind == GOVERNMENT_BODY and bool(self.country)
-
-    @property
-    def short_label(self) -> str:
-        """'the Iranian outlet', 'the Chinese mission': how a comparison names its account."""
-        noun = PUBLISHER_KIND_NOUNS.get(self.kind, "publisher")
-        adjective = SIDE_ADJECTIVES.get(self.country, "")
-        return f"the {adjective} {noun}" if adjective else f"the {noun} of unknown side"
-
-
 @dataclass(frozen=True)
 class Formulation:
     """A stock phrase, with the other ways it is written, and wordings only related to it."""
@@ -113,10 +68,17 @@ class Formulation:
     variants: tuple[str, ...] = ()
     summary: str = ""
     related: tuple[str, ...] = ()
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language code, its forms), as in the registry
 
     @property
     def sort_key(self) -> tuple:
         return (self.name.casefold(), self.slug)
+
+    def phrases(self, language: str = "en") -> tuple[str, ...]:
+        """How the formulation is written in a language: the name and variants in English, else its forms."""
+        if language == "en":
+            return (self.name, *self.variants)
+        return next((forms for code, forms in self.forms if code == language), ())
 
 
 BOTH_SIDES = "both sides"
@@ -171,16 +133,6 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Relay:
-    """Another account that a readout passes on (Xinhua's, quoted by an Iranian outlet), with the
-    paragraphs that the text shows come from it."""
-
-    publisher: str
-    by: Publisher | None = None
-    paragraphs: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
 class Readout:
     id: str  # the permanent identifier the page address is made from; never changes once published
     source_path: str  # archive/readouts/<year>/<file>.md
@@ -204,6 +156,8 @@ class Readout:
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     relays: Relay | None = None
+    version_of: str = ""  # the id of the readout this text is another language's version of
+    translation_of: object = None  # versions.Original: the original, when this is a translation of one in the archive
 
     @property
     def side(self) -> str:
@@ -304,8 +258,13 @@ class Event:
 
     slug: str
     date: date
-    readouts: tuple[Readout, ...]
+    readouts: tuple[Readout, ...]  # every readout of it, each language version included
     officials: tuple[Official, ...] = field(default=())
+    accounts: tuple[Readout, ...] = field(default=())  # one readout per account: a version stands for its group
+
+    def __post_init__(self):
+        if not self.accounts:  # no versions told apart: each readout is an account
+            object.__setattr__(self, "accounts", self.readouts)
 
     @property
     def kind(self) -> str:
@@ -325,8 +284,9 @@ class Event:
 
     @property
     def has_page(self) -> bool:
-        """Only an event with several accounts has a page: the readout's own page is a single account's."""
-        return len(self.readouts) > 1
+        """Only an event with several accounts has a page: the readout's own page is a single account's,
+        and its versions in other languages are one account."""
+        return len(self.accounts) > 1
 
 
 @dataclass(frozen=True)
@@ -348,6 +308,8 @@ class Archive:
     publishers: tuple[Publisher, ...] = ()
     formulations: tuple[Formulation, ...] = ()
     redirects: tuple[Redirect, ...] = ()
+    versions: dict = field(default_factory=dict)  # readout id → its language versions, itself included
+    places: tuple = ()  # the places registry's entries (city, native name, aliases), for comparing versions
 
 
 # In-person kinds are one mode: one side's "talks" are often the other's "meeting".
@@ -375,16 +337,17 @@ def _event_slug(readouts: list[Readout]) -> str:
     return f"{first.date.isoformat()}-{names}"
 
 
-def _make_event(slug: str, accounts: list[Readout]) -> Event:
+def _make_event(slug: str, readouts: list[Readout], versions: dict[str, tuple[Readout, ...]]) -> Event:
     people: dict[str, Official] = {}
-    for readout in accounts:
+    for readout in readouts:
         for official in readout.officials:
             people.setdefault(official.slug, official)
-    return Event(slug=slug, date=min(r.date for r in accounts), readouts=tuple(accounts),
-                 officials=tuple(people.values()))
+    accounts = [r for r in readouts if r.id not in versions or account_of(versions[r.id]) is r]
+    return Event(slug=slug, date=min(r.date for r in readouts), readouts=tuple(readouts),
+                 officials=tuple(people.values()), accounts=tuple(accounts))
 
 
-def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
+def group_events(ordered: tuple[Readout, ...], versions: dict[str, tuple[Readout, ...]] | None = None) -> list[Event]:
     """Every event, newest first; slugs made unique by the mode where two events share a day and people."""
     groups: dict[tuple, list[Readout]] = {}
     for readout in ordered:
@@ -398,16 +361,18 @@ def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
         slug = _event_slug(accounts)
         if slugs[slug] > 1 and key[0] == "same":
             slug = f"{slug}-{key[3].replace(' ', '-')}"
-        events.append(_make_event(slug, accounts))
+        events.append(_make_event(slug, accounts, versions if versions is not None else version_groups(ordered)))
     events.sort(key=lambda e: (-e.date.toordinal(), e.slug))
     return events
 
 
-def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=()) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=(), places=()) -> Archive:
     """The whole archive, sorted once; accounts of one occurrence grouped into events."""
-    ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
-    events = group_events(ordered)
+    ordered = with_originals(tuple(sorted(readouts, key=lambda r: r.sort_key)))
+    versions = version_groups(ordered)
+    events = group_events(ordered, versions)
     return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered,
                    events=tuple(e for e in events if e.has_page), all_events=tuple(events),
                    publishers=tuple(publishers), formulations=tuple(formulations),
-                   redirects=tuple(sorted(redirects, key=lambda r: r.address)))
+                   redirects=tuple(sorted(redirects, key=lambda r: r.address)), versions=versions,
+                   places=tuple(places))

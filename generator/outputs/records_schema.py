@@ -77,6 +77,15 @@ _READOUT = _object({
                          {"type": "null"}],
                "description": "Another publisher's account that the readout passes on, and the paragraphs the text "
                               "shows come from it."},
+    "version_of": {"anyOf": [_SLUG, {"type": "null"}],
+                   "description": "The id of the readout this text is another language's version of, as the file ties it."},
+    "translation_of": {"anyOf": [_SLUG, {"type": "null"}],
+                       "description": "The version in the publisher's own language, when this text is a translation "
+                                      "and the archive holds the original."},
+    "original_language": {"anyOf": [_TEXT, {"type": "null"}],
+                          "description": "The language the publisher's side writes its readouts in first."},
+    "versions": {"type": "array", "items": _object({"id": _SLUG, "language": _TEXT, "page": _TEXT}),
+                 "description": "The readout's other language versions in the archive."},
     "inferred": {"type": "object", "additionalProperties": _TEXT,
                  "description": "Values the archive inferred: field → the basis for it."},
     "notes": _OPTIONAL_TEXT,
@@ -104,6 +113,8 @@ _FORMULATION = _object({
     "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT},
     "related": {"type": "array", "items": _TEXT,
                 "description": "Wordings only akin to the formulation: found and shown apart, never counted as uses."},
+    "forms": {"type": "object", "additionalProperties": {"type": "array", "items": _TEXT},
+              "description": "Its forms in other languages: a language code → how texts in it write the formulation."},
     "summary": _OPTIONAL_TEXT,
     "page": _TEXT,
 }, "A stock phrase tracked to the paragraph, with the other ways it is written.")

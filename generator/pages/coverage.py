@@ -77,7 +77,7 @@ def one_sided_listing(events: tuple[Event, ...], here: str) -> Markup:
             Markup('<a href="{}">{}</a> ({}: {}{})').format(
                 link_between(r, here), r.title, r.source.publisher, source_label(r),
                 f"; relays {r.relays.publisher}" if r.relays else "")
-            for r in event.readouts)
+            for r in event.accounts)
         people = ", ".join(o.name for o in event.officials)
         items.append(Markup("<li>{} {}: {}. Has {}; wanted: {}.</li>").format(
             f"{event.date.day} {event.date:%B} {event.date.year},", event.kind, people, accounts, wanted))
