@@ -7,6 +7,7 @@ Schema are all made from FIELDS below.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 IN_PERSON_KINDS = ("meeting", "talks")
@@ -16,6 +17,37 @@ INITIATIVE_KINDS = ("initiative", "agreement", "organisation")
 COUNTRIES = ("China", "Iran")
 
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}\\]+")  # http(s) with nothing that could end an attribute
+
+
+def address_fault(url: str) -> str:
+    """Why an address may not stand in the archive, or "" when it may: http(s) with nothing that
+    could end an attribute, a host, and no user information (https://fmprc.gov.cn@elsewhere/ reads
+    as the first host and leads to the second)."""
+    if not SAFE_URL.fullmatch(url):
+        return "it is not an http(s) address"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        return "its host or port cannot be read"
+    if "@" in parts.netloc:
+        return "it has user information (a name before '@')"
+    if not parts.hostname:
+        return "it has no host"
+    return ""
+
+
+def fault_said(fault: str) -> str:
+    """The fault after an address in a message ("not 'javascript:…'" says the first one itself)."""
+    return "" if fault == "it is not an http(s) address" else f": {fault}"
+
+
+def address_hint(fault: str, whose: str) -> str:
+    if fault == "it is not an http(s) address":
+        return f"write the {whose}'s address starting with https://, with any ( ) [ ] in it as %28 %29 %5B %5D"
+    return f"write the {whose}'s own address, its host right after https://"
+
+
 MAX_TEXT = 300  # characters in any one-line field
 MAX_NOTES = 2000
 

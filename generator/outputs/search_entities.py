@@ -78,7 +78,8 @@ def _formulations(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dic
     for formulation in archive.formulations:
         readouts = {readout.url_path: readout for readout, _ in (indexes.uses_of or {}).get(formulation.slug, ())}
         found.append((_entity("f", "f-" + formulation.slug, formulation.name, "Formulation", site_path(formulation),
-                              [formulation.name, *formulation.variants], len(readouts)), numbers(readouts.values())))
+                              [formulation.name, *formulation.variants, *(f for _, forms in formulation.forms for f in forms)],
+                              len(readouts)), numbers(readouts.values())))
     return found
 
 
