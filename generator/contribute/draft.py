@@ -24,13 +24,13 @@ from ..archive import schema
 from ..archive.load import load_archive, load_registry as load_registry_file
 from ..archive.publishers import load_publishers
 from ..archive.registry import Registry, load_registry
-from ..archive.schema import SAFE_URL
+from ..archive.schema import address_fault
 from ..archive.validate import validate_archive
 from ..core.model import Official, Readout
 from ..core.problems import ERROR, Problem
 from ..core.settings import site_settings
 from ..core.text import slugify
-from . import kind as kinds, people, places, sources
+from . import kind as kinds, people, places, sources, versions
 from .dates import (WEEKDAYS, Dateline, find_dates, long_date, meeting_date, named_weekday, read_dateline,
                     with_year, years_fitting)
 from .front_matter import front_matter
@@ -277,10 +277,11 @@ def draft_page(page: Page, root: Path, registry: Registry, *, url: str = "", pub
     reference = dateline_date or published or _infer_year(registry, dateline, lead_text, officials, today, findings)
     from_dateline = bool(dateline_date) or (reference is not None and not published)
     when = _meeting_day(root, lead_text, reference, kind, officials, from_dateline, findings)
+    officials, when, kind, version = versions.as_version(registry, lambda: _archive_readouts(root), page, lead_text,
+                                                         officials, when, kind, findings)
     if when and published and published != when:
         findings.notes.append(f"The page is dated {long_date(published)}.")
-
-    venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings)
+    venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings) or versions.venue_of(version, findings)
 
     body_text = "\n\n".join(page.paragraphs)
     participants = {o.slug for o in officials}
@@ -289,21 +290,22 @@ def draft_page(page: Page, root: Path, registry: Registry, *, url: str = "", pub
     source = _source(page, url, publisher, dateline.agency, published, body_text, today, findings,
                      registry.publishers, facts or PageFacts())
     fields = {
+        "version_of": version.other.id if version.other else None,
         "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue,
         "occasion": kinds.occasion(lead_text), "officials": [o.name for o in officials],
         "initiatives": [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + body_text)],
         "source": source, "added": today}
-    return _finish(page, root, fields, findings, unresolved, mentioned)
+    return _finish(page, root, fields, findings, unresolved, mentioned, versions.path_of(version))
 
 
 def _finish(page: Page, root: Path, fields: dict, findings: _Findings, unresolved: list[str],
-            mentioned: list[str]) -> Draft:
+            mentioned: list[str], version_path: str = "") -> Draft:
     """The draft's path and text, from the fields found."""
     paragraphs = list(page.paragraphs)
     if page.caption and not paragraphs[0].startswith("## ") and "*" not in paragraphs[0]:
         paragraphs[0] = f"*{paragraphs[0]}*"
         findings.notes.append("The opening paragraph in italics is the photo caption.")
-    path = _draft_path(fields["title"], fields["date"], fields["officials"], fields["kind"])
+    path = version_path or _draft_path(fields["title"], fields["date"], fields["officials"], fields["kind"])
     fields = {"id": Path(path).stem, **fields, "notes": " ".join(findings.notes),
               "inferred": {key: findings.inferred[key] for key in schema.INFERABLE if key in findings.inferred}}
     if not fields["venue"]:
@@ -332,7 +334,7 @@ def _draft_path(title: str, when: date | None, officials: list[str], kind: str) 
 
 def valid_url(url: str) -> bool:
     """An address the check accepts for 'source.url'."""
-    return bool(SAFE_URL.fullmatch(url))
+    return not address_fault(url)
 
 
 def read_source(source: str, limit: int, stdin=None) -> bytes:

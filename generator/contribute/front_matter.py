@@ -41,7 +41,8 @@ def front_matter(fields: dict, schema_url: str, comments: dict[str, str], remark
         else:
             lines.append(f"{indent}{key}: {_yaml(value, quoted=key in ('title', 'notes'))}{note}")
 
-    for key in ("id", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials", "initiatives"):
+    for key in ("id", "version_of", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials",
+                "initiatives"):
         if fields.get(key) or key in comments:
             field_line(key, fields.get(key))
     lines.append("source:")
