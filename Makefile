@@ -47,6 +47,7 @@ bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by defau
 golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the output
 	$(BIN)/python -m tests.golden
 
-clean:
-	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock docs/index.md docs/readouts docs/officials docs/initiatives \
-	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache
+clean:  ## remove everything builds and tests make (the generated folders of docs/ are write.py's GENERATED)
+	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock test-artifacts .pytest_cache .ruff_cache \
+	       $(addprefix docs/,index.md contribute.md feed.xml .lastmod.json .generated.json readouts officials initiatives \
+	       timeline events venues data search formulations coverage provenance)

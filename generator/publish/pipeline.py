@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
-from ..archive.identity import check_identities
+from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
 from ..contribute.reference import render_contributing
 from ..core import parallel
@@ -24,6 +24,7 @@ from ..core.settings import site_settings
 from ..outputs.data import render_data
 from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
+from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import render_site
 from ..pages.site_check import address_problems
@@ -115,7 +116,8 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
     progress = progress or Silent()
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
-    basis = {path: stamp for path, stamp in inputs.items() if path not in current}
+    published = str(root / PUBLISHED)  # data read again on every run (see depends.py), not a basis
+    basis = {path: stamp for path, stamp in inputs.items() if path not in current and path != published}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
         archive, problems = _check_with_cache(root, readout_paths(root / "archive"), progress)
@@ -181,7 +183,8 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
     report = write_pages(pages, docs_dir, backup)
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
-    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends)
+    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
+                    {page_path(readout): readout.source_path for readout in archive.readouts})
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
 
 

@@ -110,3 +110,23 @@ def test_the_cache_lives_outside_the_project(project):
     generate(project)
     folder = ReadoutCache(project).folder
     assert list(folder.glob("*.json")) and project.resolve() not in folder.resolve().parents
+
+
+def test_an_added_published_id_renders_only_what_names_it(project):
+    """published-ids.yml is data: a contributor's new entry keeps the cache and renders no readout page."""
+    from generator.publish.cache import fingerprint
+
+    listed = project / "archive/published-ids.yml"
+    entry = ("\n- id: 2021-03-27-zarif-receives-wang-yi\n  year: 2021\n"
+             "  path: archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md\n")
+    text = listed.read_text(encoding="utf-8")
+    listed.write_text(text.replace(entry, ""), encoding="utf-8")  # the readout as it is before its pull request
+    first = generate(project)
+    before = fingerprint(project)
+    listed.write_text(text, encoding="utf-8")
+    pipeline._VALIDATED.clear()  # a new process, as `make site` is
+    second = generate(project)
+    assert fingerprint(project) == before
+    rendered = {template: count for template, (count, _) in second.timings.items()}
+    items = {"readout.md.j2", "official.md.j2", "initiative.md.j2", "venue.md.j2", "event.md.j2", "year.md.j2"}
+    assert items <= set(first.timings) and not items & set(rendered)  # the section pages are made every run
