@@ -148,6 +148,9 @@ class ReadoutCache:
     def key(self, display_path: str, content: bytes) -> str:
         return hashlib.sha256(self.print.encode() + b"\0" + display_path.encode() + b"\0" + content).hexdigest()
 
+    def has(self, key: str) -> bool:
+        return (self.folder / f"{key}.json").is_file()
+
     def get(self, key: str, officials: dict[str, Official], initiatives: dict[str, Initiative]) -> Readout | None:
         entry = self.folder / f"{key}.json"
         try:
@@ -172,6 +175,8 @@ class ReadoutCache:
                 payload = json.dumps(_encode(entries[key]), ensure_ascii=False)
                 temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
                                                 ensure_ascii=False), encoding="utf-8")
+                if (self.folder / f"{key}.json").is_dir():
+                    _discard(self.folder / f"{key}.json")  # a folder in an entry's place
                 os.replace(temporary, self.folder / f"{key}.json")
             if missing:
                 for name in os.listdir(self.folder):

@@ -81,12 +81,8 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
 
 def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
-    everything again, in parallel, when most files changed or a registry has an error."""
-    registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
-    if any(p.severity == ERROR for p in problems):
-        progress.stage("check", f"{len(paths)} readout files read and validated")
-        return _check_everything(root)
-    officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+    everything again, in parallel, when most files have no entry or a registry has an error. Each
+    file and registry is validated once either way."""
     try:
         store = cache.ReadoutCache(root)
     except cache.CacheUnusable as unusable:
@@ -94,12 +90,19 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
     keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
-    known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
-    changed = [path for path, key in keys.items() if key not in known]
-    progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
-    if len(changed) > len(paths) // 2:
+    if sum(map(store.has, keys.values())) < len(paths) - len(paths) // 2:  # a cold build, or most files changed
+        progress.stage("check", f"{len(paths)} readout files read and validated")
         archive, problems = _check_everything(root)
+        changed = list(paths)
     else:
+        registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
+        if any(p.severity == ERROR for p in problems):
+            progress.stage("check", f"{len(paths)} readout files read and validated")
+            return _check_everything(root)
+        officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+        known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
+        changed = [path for path, key in keys.items() if key not in known]
+        progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
         # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
         # clashing addresses, among files cached in other states too, are left to address_problems

@@ -96,7 +96,7 @@ class _MemoryBytecode(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _MemoryBytecode()
+COMPILED_TEMPLATES = _MemoryBytecode()
 
 
 def _link_tree(source: Path, destination: Path) -> None:
@@ -158,7 +158,7 @@ class _OnlyChanged:
         return files
 
     def on_env(self, env, **kwargs):
-        env.bytecode_cache = _COMPILED
+        env.bytecode_cache = COMPILED_TEMPLATES
         return env
 
     def on_post_page(self, output, **kwargs):

@@ -130,3 +130,23 @@ def test_an_added_published_id_renders_only_what_names_it(project):
     rendered = {template: count for template, (count, _) in second.timings.items()}
     items = {"readout.md.j2", "official.md.j2", "initiative.md.j2", "venue.md.j2", "event.md.j2", "year.md.j2"}
     assert items <= set(first.timings) and not items & set(rendered)  # the section pages are made every run
+
+
+def test_a_cold_build_validates_each_file_and_the_registries_once(project, monkeypatch):
+    from generator.archive import validate
+
+    calls = {"readouts": 0, "registries": 0}
+    readout, registry = validate.validate_readout, validate.load_registry
+
+    def count(name, function):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(validate, "validate_readout", count("readouts", readout))
+    monkeypatch.setattr(validate, "load_registry", count("registries", registry))
+    pipeline._VALIDATED.clear()
+    monkeypatch.setenv("READOUTS_CACHE", str(project.parent / "empty-cache"))
+    generate(project)
+    assert calls == {"readouts": 3, "registries": 1}
