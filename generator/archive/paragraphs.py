@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .formulations import FormulationFinder
 from .load import RawDocument
 from .speakers import Attributor
-from ..core.model import BOTH_SIDES, Official, Paragraph
+from ..core.model import BOTH_SIDES, Initiative, Official, Paragraph
 from ..core.problems import Problem
 
 NOBODY = "nobody"
@@ -22,7 +22,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NOT_PARAGRAPH = re.compile(r"^(?: {0,3}(?:#|>|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|\||\[[^\]]*\]:)| {4}|\t"
                             r"| {0,3}(?:[-*_][ \t]*){3,}$)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_KEY = re.compile(r"^p([1-9][0-9]{0,3})$")
+_KEY = re.compile(r"p([1-9][0-9]{0,3})")  # used whole (fullmatch)
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _overrides(doc: RawDocument, count: int, official, closest, problems: list[P
     chosen: dict[int, object] = {}
     for key, name in value.items():
         where = ("speakers", key)
-        match = _KEY.match(key)
+        match = _KEY.fullmatch(key)
         if not match or int(match.group(1)) > count:
             problems.append(doc.problem(where, f"{key!r} is not a paragraph of this text, which has {count}",
                                         f"write p1 to p{count}: the number of the paragraph's anchor"))
@@ -97,8 +97,9 @@ def _overrides(doc: RawDocument, count: int, official, closest, problems: list[P
 
 
 def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, finder: FormulationFinder,
-               problems: list[Problem]) -> tuple[Paragraph, ...]:
-    """The numbered paragraphs of the document's text, each with its speaker and formulations."""
+               problems: list[Problem], listed: tuple[Initiative, ...] = ()) -> tuple[Paragraph, ...]:
+    """The numbered paragraphs of the document's text, each with its speaker, formulations and the
+    initiatives of `listed` (the readout's own list) that it names."""
     numbered: list[tuple[Block, bool]] = []  # each paragraph, and whether a paragraph came just before it
     follows = False
     for block in blocks(doc.body):
@@ -111,6 +112,9 @@ def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, f
     for number, (block, follows) in enumerate(numbered, start=1):
         carried = previous if follows else None
         speaker = overrides[number] if number in overrides else attributor.speaker(block.text, carried)
-        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, finder.find(block.text)))
+        named = {i.slug for i, _ in registry.mentioned_initiatives(block.text)} if listed else set()
+        uses, related, marks = finder.find(block.text)
+        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, uses,
+                               tuple(i for i in listed if i.slug in named), related, marks))
         previous = speaker
     return tuple(found)

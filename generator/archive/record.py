@@ -12,15 +12,27 @@ from .fields import check_date, check_text
 from .load import RawDocument
 from ..core.problems import WARNING, Problem
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through
 MAX_ID = 120
 
 
 def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:
-    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+    if not isinstance(value, str) or not ID.fullmatch(value) or len(value) > MAX_ID:
         problems.append(doc.problem(("id",), f"'id' must be a slug of at most {MAX_ID} characters, not {value!r}",
                                     "lowercase letters, digits and hyphens, for example "
                                     "2023-10-26-li-qiang-meets-with-mohammad-mokhber"))
+        return ""
+    return value
+
+
+def _check_version_of(doc: RawDocument, value, own_id: str, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+        problems.append(doc.problem(("version_of",), f"'version_of' must be the id of another readout, not {value!r}",
+                                    "copy the 'id:' line of the readout this text is a version of"))
+        return ""
+    if value == own_id:
+        problems.append(doc.problem(("version_of",), "'version_of' names the readout's own id",
+                                    "write the id of the readout in the other language, or remove 'version_of'"))
         return ""
     return value
 
@@ -65,10 +77,13 @@ def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]
 
 
 def check_record(doc: RawDocument, data: dict, problems: list[Problem]) -> dict:
-    """id, added, updated, title_supplied, headline and inferred, as the Readout takes them."""
-    record: dict = {"id": "", "added": None, "updated": None, "title_supplied": False, "headline": "", "inferred": ()}
+    """id, added, updated, title_supplied, headline, inferred and version_of, as the Readout takes them."""
+    record: dict = {"id": "", "added": None, "updated": None, "title_supplied": False, "headline": "", "inferred": (),
+                    "version_of": ""}
     if data.get("id") is not None:
         record["id"] = _check_id(doc, data["id"], problems)
+    if data.get("version_of") is not None:
+        record["version_of"] = _check_version_of(doc, data["version_of"], record["id"], problems)
     for name in ("added", "updated"):
         if data.get(name) is not None:
             record[name] = check_date(doc, data[name], (name,), problems)
@@ -120,7 +135,7 @@ def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) 
         url = check_text(doc, item, where, problems)
         if not url or len(problems) > count:
             continue
-        if not schema.SAFE_URL.match(url):
+        if not schema.SAFE_URL.fullmatch(url):
             problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}",
                                         "write the copy's address starting with https://, "
                                         "with any ( ) [ ] in it as %28 %29 %5B %5D"))

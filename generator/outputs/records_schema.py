@@ -68,6 +68,15 @@ _READOUT = _object({
                        "description": "The numbers of the paragraphs that use it (the page's anchors #p1, #p2 …)."},
     }), "description": "The stock phrases the text uses, in order of first use."},
     "source": _SOURCE,
+    "version_of": {"anyOf": [_SLUG, {"type": "null"}],
+                   "description": "The id of the readout this text is another language's version of, as the file ties it."},
+    "translation_of": {"anyOf": [_SLUG, {"type": "null"}],
+                       "description": "The version in the publisher's own language, when this text is a translation "
+                                      "and the archive holds the original."},
+    "original_language": {"anyOf": [_TEXT, {"type": "null"}],
+                          "description": "The language the publisher's side writes its readouts in first."},
+    "versions": {"type": "array", "items": _object({"id": _SLUG, "language": _TEXT, "page": _TEXT}),
+                 "description": "The readout's other language versions in the archive."},
     "inferred": {"type": "object", "additionalProperties": _TEXT,
                  "description": "Values the archive inferred: field → the basis for it."},
     "notes": _OPTIONAL_TEXT,
@@ -86,10 +95,18 @@ _PARAGRAPH = _object({
     "speaker": {"anyOf": [_SLUG, {"const": "both sides"}, {"type": "null"}],
                 "description": "Who speaks in it, where the text says so: an official's id, or both sides."},
     "formulations": {"type": "array", "items": _SLUG, "description": "The ids of the formulations it uses."},
+    "initiatives": {"type": "array", "items": _SLUG,
+                    "description": "The ids of the initiatives it names (of those the readout lists): the speaker "
+                                   "raises them, both participants where both sides speak."},
 })
 
 _FORMULATION = _object({
-    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
+    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT},
+    "related": {"type": "array", "items": _TEXT,
+                "description": "Wordings only akin to the formulation: found and shown apart, never counted as uses."},
+    "forms": {"type": "object", "additionalProperties": {"type": "array", "items": _TEXT},
+              "description": "Its forms in other languages: a language code → how texts in it write the formulation."},
+    "summary": _OPTIONAL_TEXT,
     "page": _TEXT,
 }, "A stock phrase tracked to the paragraph, with the other ways it is written.")
 

@@ -3,7 +3,9 @@
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
 initiatives, publishers (with the side each speaks for), events, readout_officials (each participant
 with the positions held that day, and each official the text mentions), readout_initiatives,
-paragraphs (each numbered paragraph with its speaker), formulations, formulation_variants,
+paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (each initiative a
+paragraph names, with its speaker: who raised it), formulations, formulation_variants, formulation_forms
+(each formulation's forms in other languages), readout_versions (each readout's other language versions),
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
 readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
 go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
@@ -30,8 +32,13 @@ CREATE TABLE readouts (
   publisher TEXT NOT NULL, publisher_id TEXT REFERENCES publishers(id), publisher_identified INTEGER NOT NULL,
   side TEXT, source_url TEXT, captured TEXT,
   language TEXT NOT NULL, notes TEXT, event_id TEXT REFERENCES events(id), page TEXT NOT NULL,
-  text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL
+  text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL,
+  version_of TEXT REFERENCES readouts(id),  -- the tie to the same readout in another language, as written
+  translation_of TEXT REFERENCES readouts(id)  -- the original, when this text is a translation of one in the archive
 );
+-- a readout's language versions: a row for each other version of it (both ways)
+CREATE TABLE readout_versions (readout_id TEXT NOT NULL REFERENCES readouts(id),
+                               version_id TEXT NOT NULL REFERENCES readouts(id), language TEXT NOT NULL);
 CREATE TABLE archived_copies (readout_id TEXT NOT NULL REFERENCES readouts(id), url TEXT NOT NULL);
 CREATE TABLE inferred (readout_id TEXT NOT NULL REFERENCES readouts(id), field TEXT NOT NULL, basis TEXT NOT NULL);
 CREATE TABLE officials (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, page TEXT NOT NULL);
@@ -52,6 +59,8 @@ CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(i
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
 CREATE TABLE formulations (id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT, page TEXT NOT NULL);
 CREATE TABLE formulation_variants (formulation_id TEXT NOT NULL REFERENCES formulations(id), variant TEXT NOT NULL);
+CREATE TABLE formulation_forms (formulation_id TEXT NOT NULL REFERENCES formulations(id), language TEXT NOT NULL,
+                                form TEXT NOT NULL);
 CREATE TABLE paragraphs (  -- the numbered paragraphs: page#p<number> links to one
   readout_id TEXT NOT NULL REFERENCES readouts(id), number INTEGER NOT NULL,
   speaker_id TEXT REFERENCES officials(id), both_sides INTEGER NOT NULL,  -- the speaker, where the text says
@@ -66,10 +75,20 @@ CREATE TABLE formulation_uses (
   PRIMARY KEY (readout_id, paragraph, formulation_id),
   FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
 );
+-- who raised what: each initiative a paragraph names (of those the readout lists), with the paragraph's speaker
+CREATE TABLE paragraph_initiatives (
+  readout_id TEXT NOT NULL, paragraph INTEGER NOT NULL, initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+  speaker_id TEXT REFERENCES officials(id),  -- NULL when both sides speak or the text names no speaker
+  speaker TEXT,  -- the official's name, 'both sides' (each participant raises it), or NULL
+  side TEXT,  -- the country the speaker speaks for
+  PRIMARY KEY (readout_id, paragraph, initiative_id),
+  FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
+);
 -- the full-text index reads its text from readouts (an external-content table: no second copy)
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+CREATE INDEX paragraph_initiatives_by_initiative ON paragraph_initiatives(initiative_id);
 CREATE INDEX formulation_uses_by_formulation ON formulation_uses(formulation_id);
 CREATE INDEX paragraphs_by_speaker ON paragraphs(speaker_id);
 """
@@ -93,17 +112,22 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
     _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
     _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
+    _insert(db, "formulation_forms", [(f.slug, language, form) for f in archive.formulations
+                                      for language, forms in f.forms for form in forms])
 
 
-def _formulation_uses(db: sqlite3.Connection, archive: Archive) -> None:
-    """A row per paragraph and formulation it uses, in the readouts' order (newest first) and the text's."""
-    rows = []
+def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
+    """A row per paragraph and formulation it uses, and per paragraph and initiative it names, in the
+    readouts' order (newest first) and the text's, each with the paragraph's speaker."""
+    uses, raised = [], []
     for readout in archive.readouts:
         for paragraph in readout.paragraphs:
             speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
-            rows += [(readout.id, paragraph.number, formulation.slug, speaker["slug"], speaker["name"],
-                      speaker["side"] or None) for formulation in paragraph.formulations]
-    _insert(db, "formulation_uses", rows)
+            who = (speaker["slug"], speaker["name"], speaker["side"] or None)
+            uses += [(readout.id, paragraph.number, formulation.slug, *who) for formulation in paragraph.formulations]
+            raised += [(readout.id, paragraph.number, initiative.slug, *who) for initiative in paragraph.initiatives]
+    _insert(db, "formulation_uses", uses)
+    _insert(db, "paragraph_initiatives", raised)
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
@@ -112,7 +136,9 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
         r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
         int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
         r["source"]["language"], r["notes"], r["event"], r["page"], r["text_markdown"], r["text_plain"],
+        r["version_of"], r["translation_of"],
     ) for r in records])
+    _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
     _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
     _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
     _insert(db, "readout_officials",
@@ -136,7 +162,7 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
                 db.executescript(SCHEMA)
                 _registries(db, archive, site)
                 _readouts(db, records)
-                _formulation_uses(db, archive)
+                _paragraph_relations(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

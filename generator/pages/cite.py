@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.languages import language_name
 from ..core.model import Readout
 
 _BIBTEX_SPECIAL = str.maketrans({
@@ -88,7 +89,7 @@ def _participants(readout: Readout) -> str:
     return "Participants: " + ", ".join(people) + "." if people else ""
 
 
-def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
+def _remarks(readout: Readout, inferred: dict[str, str], page_url: str = "") -> tuple[str, ...]:
     remarks = [_participants(readout)] if readout.officials else []
     if readout.title_supplied:
         remarks.append("Title supplied by the archive: the source shows no headline.")
@@ -97,9 +98,25 @@ def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
     for field, basis in inferred.items():
         remarks.append(f"{_field_label(field)} inferred: {_one_line(basis).rstrip('.')}.")
     source = readout.source
+    remarks += _language_remarks(readout, page_url)
     remarks.append(f"Source: {url_text(source.url)}." if source.url else "Source address not recorded.")
     remarks += [f"Archived copy: {url_text(url)}." for url in source.archived]
     return tuple(remarks)
+
+
+def _language_remarks(readout: Readout, page_url: str) -> list[str]:
+    """The language of the version cited, when not English, and the original it translates, where the archive
+    holds it, with its address (made as this one's is: the site's address and the page's)."""
+    remarks = []
+    if readout.source.language != "en":
+        remarks.append(f"In {language_name(readout.source.language)}.")
+    original = readout.translation_of
+    if original is not None:
+        site = page_url.split(readout.url_path + "/")[0] if readout.url_path + "/" in page_url else ""
+        where = f": {url_text(site + original.url_path + '/')}" if site else f" (id {original.id})"
+        remarks.append(f"Translation of the {language_name(original.language)} original, "
+                       f"\u201c{_one_line(original.title)}\u201d, also in the archive{where}.")
+    return remarks
 
 
 # The last readout cited, with its site name and citation: a readout page cites its readout in
@@ -126,7 +143,7 @@ def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
         published=readout.source.published, published_inferred="source.published" in inferred,
         meeting=readout.date, meeting_inferred="date" in inferred, kind=readout.kind,
         captured=readout.source.captured, added=readout.added, language=readout.source.language,
-        page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred))
+        page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred, page_url))
 
 
 def cite_key(readout: Readout) -> str:
@@ -154,6 +171,8 @@ def _chicago_parts(c: Cited) -> tuple[list[str], str, str]:
     facts.append(_bracketed(_us_date(c.published), c.published_inferred) if c.published else "n.d.")
     meeting = _bracketed(_us_date(c.meeting), c.meeting_inferred)
     what = f"readout of the {c.kind} of {meeting}"
+    if c.language and c.language != "en":
+        what += f", in {language_name(c.language)}"
     where = f"archived in the {c.site_name}" if c.site_name else "archived"
     return facts, what, where
 
