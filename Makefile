@@ -50,4 +50,4 @@ golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the o
 clean:  ## remove everything builds and tests make (the generated folders of docs/ are write.py's GENERATED)
 	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock test-artifacts .pytest_cache .ruff_cache \
 	       $(addprefix docs/,index.md contribute.md feed.xml .lastmod.json .generated.json readouts officials initiatives \
-	       timeline events venues data search formulations coverage provenance)
+	       timeline events venues data search formulations coverage provenance versions)
