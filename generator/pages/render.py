@@ -191,6 +191,7 @@ def _html(build):
 _HTML_FILTERS = {
     "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
     "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
+    "event_left_out": lambda c, event: compare.left_out(event),
     "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
     "uses": lambda c, uses, formulation: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT,
                                                                    marked=formulation.slug),
@@ -224,7 +225,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
                        permalink=_permalink, feed_href=_feed_href, feed_path=feed_path,
-                       cite=_cite, year_chart=_year_chart, language_name=language_name, direction=direction, year_page=YearPage, anchored_body=_anchored_body,
+                       cite=_cite, parties=compare.parties, source_label=coverage.source_label, year_chart=_year_chart, language_name=language_name, direction=direction, year_page=YearPage, anchored_body=_anchored_body,
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
