@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check annotations test test-fast browser bench golden clean
+.PHONY: site serve check annotations test test-fast browser pandoc bench golden clean
 
 # The oldest Python the pinned packages install on: pymdown-extensions 13.1 asks for 3.11.5.
 MIN_PYTHON := 3.11.5
@@ -35,10 +35,13 @@ annotations: $(STAMP)  ## the check as GitHub annotations, for CI
 browser:  ## Debian's Chromium, for the real-browser tests
 	@sh tests/browser/install-chromium.sh
 
-test: $(STAMP) browser  ## the whole suite, real-browser tests included
+pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
+	@sh tests/install-pandoc.sh
+
+test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## everything but the browser tests
+test-fast: $(STAMP) pandoc  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.model import DATE_PARTS
+
 IN_PERSON_KINDS = ("meeting", "talks")
 REMOTE_KINDS = ("phone call", "video call", "message")
 KINDS = IN_PERSON_KINDS + REMOTE_KINDS
@@ -81,7 +83,8 @@ FIELDS = (
           "and a name from archive/officials.yml, 'both sides', or 'nobody'.", "{p3: Ebrahim Raisi, p5: both sides}"),
     Field("inferred", "inferred", False,
           "Values the archive worked out rather than read on the page: each field's name (for example "
-          "date, venue, source.publisher) with the basis for it.",
+          "date, venue, source.publisher) with the basis for it; for a date inferred only in part, the part "
+          "(date.year, date.month, date.day), so that citations bracket that part alone.",
           "{date: \"From 'on Friday' in the text: the Friday of the official readout of the same call.\"}"),
     Field("added", "date", True, "The day the readout entered the archive (YYYY-MM-DD).", "2023-11-02"),
     Field("updated", "date", False,
@@ -94,9 +97,12 @@ FIELDS = (
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 SOURCE_FIELD_NAMES = tuple(f.name for f in SOURCE_FIELDS)
 # The fields a value can be marked inferred in: every value a source could state.
-INFERABLE = tuple(f.name for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
-                  and f.name not in ("title", "event", "added", "updated", "headline")) \
-    + tuple("source." + f.name for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+_INFERABLE_FIELDS = tuple((f.name, f.type) for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
+                          and f.name not in ("title", "event", "added", "updated", "headline")) \
+    + tuple(("source." + f.name, f.type) for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+# A date can also be inferred in part: `date.year` where a dateline gives "December 6th" and no year.
+INFERABLE = tuple(path for name, kind in _INFERABLE_FIELDS
+                  for path in ((name,) + tuple(f"{name}.{part}" for part in DATE_PARTS) if kind == "date" else (name,)))
 
 
 def _json_type(field: Field) -> dict:

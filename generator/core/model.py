@@ -132,6 +132,9 @@ class Source:
     archived: tuple[str, ...] = ()  # web-archive copies of the page
 
 
+DATE_PARTS = ("year", "month", "day")  # the parts of a date that can be inferred apart (`date.year`)
+
+
 @dataclass(frozen=True)
 class Readout:
     id: str  # the permanent identifier the page address is made from; never changes once published
@@ -180,10 +183,24 @@ class Readout:
         return self.updated or self.added
 
     def is_inferred(self, field_path: str) -> bool:
-        return any(name == field_path for name, _ in self.inferred)
+        """Whether the value, or a part of it (`date.year`), is the archive's inference."""
+        return bool(self.inferred_parts(field_path))
+
+    def inferred_parts(self, field_path: str) -> frozenset[str]:
+        """The parts of a date the archive inferred: all three when the whole value is inferred,
+        {"year"} for `date.year` (a dateline that gives the day and month but not the year)."""
+        names = {name for name, _ in self.inferred}
+        if field_path in names:
+            return frozenset(DATE_PARTS)
+        return frozenset(part for part in DATE_PARTS if f"{field_path}.{part}" in names)
+
+    def inferred_entries(self, field_path: str) -> tuple[tuple[str, str], ...]:
+        """The entries of `inferred` about the value: itself, or its parts (`date.year`)."""
+        return tuple((name, basis) for name, basis in self.inferred
+                     if name == field_path or name.startswith(field_path + ".") and name.rsplit(".", 1)[1] in DATE_PARTS)
 
     def inferred_basis(self, field_path: str) -> str:
-        return next((basis for name, basis in self.inferred if name == field_path), "")
+        return " ".join(basis for _, basis in self.inferred_entries(field_path))
 
     def positions_of(self, official: Official) -> tuple[Position, ...]:
         """What the official held on the day of the meeting or call."""

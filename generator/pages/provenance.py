@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..core.model import Official, Readout, Redirect
+from ..core.model import DATE_PARTS, Official, Readout, Redirect
 from .addresses import Page, link_between, page_path, page_url
 from .html import link, links, long_date
 
@@ -17,11 +17,14 @@ NOT_RECORDED = "not recorded"
 def inferred_mark(readout: Readout, field_path: str) -> Markup:
     """A marker after an inferred value: a link to its basis below the panel (readable without
     hovering), with the basis as a tooltip too."""
-    basis = readout.inferred_basis(field_path)
-    if not basis:
+    entries = readout.inferred_entries(field_path)
+    if not entries:
         return Markup("")
-    return Markup(' <sup class="inferred"><a href="#inferred-{0}" title="Inferred: {1}">inferred</a></sup>').format(
-        _anchor(field_path), basis)
+    first, basis = entries[0]
+    parts = sorted(readout.inferred_parts(field_path), key=DATE_PARTS.index)
+    said = "inferred" if first == field_path else " and ".join(parts) + " inferred"
+    return Markup(' <sup class="inferred"><a href="#inferred-{0}" title="Inferred: {1}">{2}</a></sup>').format(
+        _anchor(first), readout.inferred_basis(field_path), said)
 
 
 def _anchor(field_path: str) -> str:

@@ -17,7 +17,7 @@ def test_a_paragraph_anchor_opens_at_its_paragraph_and_its_pilcrow_cites_it(visi
     page.locator("#p11").hover()
     page.wait_for_function("document.querySelector('#p11 a.paragraph-link') && "
                            "getComputedStyle(document.querySelector('#p11 a.paragraph-link')).opacity === '1'")
-    assert "para. 11, archived in the" in link.get_attribute("title")
+    assert "(n.d.), para. 11, " in link.get_attribute("title")
     visit.screenshot("accounts-paragraph-anchor")
     assert visit.foreign_requests == [] and visit.errors == []
 

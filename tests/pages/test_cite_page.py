@@ -61,7 +61,7 @@ def site(built_real_site):
 def test_a_readout_page_carries_the_tags_zotero_reads(site):
     page = _page(site, AHMADIAN)
     one = {name: values[0] for name, values in page.meta.items() if len(values) == 1}
-    assert one["z:itemType"] == "document" and one["DC.type"] == "document"
+    assert one["z:itemType"] == "report" and one["DC.type"] == "report"
     assert one["citation_title"] == one["DC.title"] == (
         "Wang Yi Meets with Ahmadian, Secretary of Iran’s Supreme National Security Council")
     assert one["citation_date"] == one["DC.date"] == "2023-07-25"  # published, not the meeting's day
@@ -92,7 +92,7 @@ def test_the_citation_files_it_links_are_there(site):
             target = site / posixpath.normpath(posixpath.join(path, href))
             assert target.is_file() and target.parent == site / "data" / "cite", href
         script = (site / path / "index.html").read_text(encoding="utf-8").split('id="csl-json">')[1]
-        assert json.loads(script.split("</script>")[0])[0]["type"] == "document"
+        assert json.loads(script.split("</script>")[0])[0]["type"] == "report"
 
 
 def test_no_page_but_the_readouts_carries_citation_tags(site):
