@@ -16,7 +16,7 @@ from ..core.text import slugify
 from .entries import entries, text, texts
 from .places import Places, load_places
 
-_OFFICIAL_KEYS = ("name", "native", "country", "aliases", "positions")
+_OFFICIAL_KEYS = ("name", "sort_as", "native", "country", "aliases", "positions")
 _POSITION_KEYS = ("title", "from", "to")
 _INITIATIVE_KEYS = ("name", "short", "kind", "aliases", "since", "summary")
 
@@ -192,8 +192,19 @@ def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
             country=country,
             aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
             positions=_positions(doc, entry.get("positions"), (index, "positions"), problems),
+            sort_as=_sort_as(doc, entry.get("sort_as"), name, (index, "sort_as"), problems),
         ))
     return officials
+
+
+def _sort_as(doc: RawDocument, value, name: str, key_path, problems: list[Problem]) -> str:
+    """The name's own words in the order they sort (family name first), where that is not family-last."""
+    written = text(doc, value, key_path, problems, required=False)
+    if written and sorted(written.split()) != sorted(name.split()):
+        problems.append(doc.problem(key_path, f"'sort_as' {written!r} is not the words of the name {name!r} reordered",
+                                    f"write the name with the family name first, for example {name!r}"))
+        return ""
+    return written
 
 
 def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:

@@ -25,10 +25,20 @@ class Official:
     country: str
     aliases: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
+    sort_as: str = ""  # the name as it sorts, family name first, where the name is not written family-last
+
+    @property
+    def sort_name(self) -> str:
+        """Family name first: `sort_as` ("Xi Jinping", written so already), else the last word first
+        ("Raisi Ebrahim", "Ahmadian Ali-Akbar")."""
+        if self.sort_as:
+            return self.sort_as
+        given, _, family = self.name.rpartition(" ")
+        return f"{family} {given}".strip()
 
     @property
     def sort_key(self) -> tuple:
-        return (self.name.casefold(), self.slug)
+        return (self.sort_name.casefold(), self.slug)
 
     def position_on(self, day: date) -> tuple[Position, ...]:
         """The positions held on that day, in the registry's order; an open end is held still."""
