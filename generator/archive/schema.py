@@ -105,6 +105,21 @@ INFERABLE = tuple(path for name, kind in _INFERABLE_FIELDS
                   for path in ((name,) + tuple(f"{name}.{part}" for part in DATE_PARTS) if kind == "date" else (name,)))
 
 
+# Each inferable field in plain words, for readers of the pages and citations (never a raw field name).
+FIELD_LABELS = {"date": "date of the meeting", "kind": "kind", "venue": "venue", "occasion": "occasion",
+                "officials": "participants", "initiatives": "initiatives", "speakers": "speakers",
+                "source.publisher": "publisher", "source.url": "source address",
+                "source.published": "date of publication", "source.language": "language"}
+
+
+def field_label(field_path: str) -> str:
+    """A field in plain words: "date of the meeting", "date of the meeting (year)" for date.year."""
+    whole, _, part = field_path.rpartition(".")
+    if part in DATE_PARTS and whole in FIELD_LABELS:
+        return f"{FIELD_LABELS[whole]} ({part})"
+    return FIELD_LABELS.get(field_path, field_path.rsplit(".", 1)[-1].replace("_", " "))
+
+
 def _json_type(field: Field) -> dict:
     if field.type == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..archive.schema import field_label
 from ..core.model import DATE_PARTS, Readout
 
 _BIBTEX_SPECIAL = str.maketrans({
@@ -97,12 +98,8 @@ def publisher_identified(readout: Readout) -> bool:
 
 
 def _field_label(field: str) -> str:
-    whole, _, part = field.partition(".")
-    if whole == "source":
-        whole, _, part = part.partition(".")
-    name = {"publisher": "Publisher", "published": "Date of publication", "date": "Date of the meeting"}.get(
-        whole, whole.replace("_", " ").capitalize())
-    return f"{name} ({part})" if part else name
+    label = field_label(field)
+    return label[0].upper() + label[1:]
 
 
 def _participants(readout: Readout) -> str:

@@ -141,8 +141,10 @@ def test_the_provenance_page_lists_what_is_wanted(built_fixture_site):
     rows = [label for attributes, label in page.links if attributes.get("href", "").startswith("../readouts/")]
     assert rows == ["Zarif Receives Chinese Foreign Minister", "Wang Yi Speaks with Zarif on the Phone"]
     text = page.text("article") or page.text(".md-content")
-    assert "address; capture date; archived copy; inferred date" in text  # Zarif receives: nothing recorded
-    assert "address; archived copy" in text  # the phone call: captured, but no address or copy
+    assert ("source address; publication date; capture date; archived copy; inferred, to confirm: date of the "
+            "meeting") in text  # Zarif receives: nothing recorded
+    assert "source address; archived copy" in text  # the phone call: captured, but no address or copy
+    assert "source.publisher" not in text and "inferred date" not in text
     contribute = _page(built_fixture_site / "site", "contribute/index.html")
     assert any("provenance" in attributes.get("href", "") for attributes, _ in contribute.links)
 
