@@ -41,8 +41,8 @@ pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in th
 test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) pandoc  ## everything but the browser tests
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m benchmarks.bench
@@ -51,5 +51,5 @@ golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the o
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* docs/index.md docs/readouts docs/officials docs/initiatives \
-	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache
+	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock docs/index.md docs/readouts docs/officials docs/initiatives \
+	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache

@@ -34,9 +34,10 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from .changes import add_one_readout, edit_one_readout, timed_build, zensical_build
 from .floor import floor_build, make_floor_project

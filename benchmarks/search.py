@@ -142,7 +142,7 @@ def session_figures(session: dict) -> str:
 
 def session_rows(session: dict) -> list[tuple[str, str]]:
     """The session's rows for the bench table."""
-    searches = "; ".join(f"{q!r} → {r!r}" for q, r in zip(session["queries"], session["first_results"]))
+    searches = "; ".join(f"{q!r} → {r!r}" for q, r in zip(session["queries"], session["first_results"], strict=False))
     paints = ", ".join(f"{ms:.0f}" for ms in session.get("paint_ms", []))
     return [
         ("search session", f"{session['gz_bytes'] / 1024:8.1f} KB   gzipped ({session['raw_bytes']:,} bytes raw, "

@@ -16,6 +16,29 @@ ARTIFACTS = REPO / "test-artifacts"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+WHOLE_SITES = {"built_real_site", "built_fixture_site"}  # fixtures that build a site with strict MkDocs
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads a whole built site is slow, like the build it needs."""
+    for item in items:
+        if WHOLE_SITES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+# Left out by -m "not browser" and -m "not slow" without being imported at all: Playwright, and
+# Hypothesis for the property test (whose module is all slow), take seconds to import.
+LEFT_OUT_WHOLE = {"browser": ("tests/browser",), "slow": ("tests/archive/test_property.py",)}
+
+
+def pytest_ignore_collect(collection_path, config):
+    expression = config.getoption("markexpr") or ""
+    path = Path(collection_path).resolve()
+    for marker, paths in LEFT_OUT_WHOLE.items():
+        if f"not {marker}" in expression and any(path == REPO / left_out for left_out in paths):
+            return True
+    return None
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _readout_cache(tmp_path_factory):

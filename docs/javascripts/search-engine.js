@@ -245,6 +245,28 @@
     return [from, to];
   }
 
+  /* A state whose filters hold only values the index lists (a kind of the manifest, an entity of the
+     filter's own type), a year range of numbers and a known order: anything else in a shared
+     address is dropped, so the page never fetches a file it was not given by the index. */
+  var TYPES = { official: "o", initiative: "i", publisher: "p", venue: "v" };
+  function accepted(m, state) {
+    if (!m.ids) {
+      m.ids = new Map(m.entities.map(function (e) { return [e.id, e.t]; }));
+      m.kindSet = new Set(m.kinds.map(function (pair) { return pair[0]; }));
+    }
+    var clean = Object.assign({}, state);
+    FACETS.forEach(function (facet) {
+      var value = clean[facet] || "";
+      var known = facet === "kind" ? m.kindSet.has(value) : m.ids.get(value) === TYPES[facet];
+      clean[facet] = known ? value : "";
+    });
+    ["year", "from", "to"].forEach(function (key) {
+      if (!/^\d{1,4}$/.test(clean[key] || "")) clean[key] = "";
+    });
+    if (clean.sort !== "date") clean.sort = "";
+    return clean;
+  }
+
   function filtered(state) { return FACETS.some(function (f) { return state[f]; }); }
 
   /* Readouts for a state without words: those of a filter's entity, else every readout of the years asked. */
@@ -265,6 +287,7 @@
      and (withFacets) each readout's facets, so a page can filter and count. */
   function search(state, withFacets) {
     return manifest().then(function (m) {
+      state = accepted(m, state);
       var parsed = parse(state.q || "");
       var range = yearRange(state);
       var looking = Promise.all(parsed.terms.map(function (term) { return lookup(m, term); }));
@@ -278,7 +301,7 @@
           });
           var named = parsed.terms.length ? matchEntities(m, state.q) : [];
           var answer = {
-            manifest: m, results: results, phrases: parsed.phrases,
+            manifest: m, state: state, results: results, phrases: parsed.phrases,
             entities: named.map(function (match) { return match.entity; }),
             /* the names a query stands for (Reahy: Ebrahim Raisi), marked on the page a result opens */
             names: [].concat.apply([], named.filter(function (match) { return match.score >= 40; }).slice(0, 3)
@@ -309,7 +332,7 @@
   }
 
   window.archiveSearch = {
-    base: base, FACETS: FACETS, COLUMNS: COLUMNS, search: search, recordMatches: recordMatches, documents: documents, manifest: manifest,
+    base: base, FACETS: FACETS, COLUMNS: COLUMNS, search: search, accepted: accepted, recordMatches: recordMatches, documents: documents, manifest: manifest,
     humanDate: humanDate, yearOf: yearOf, parse: parse, fetchJSON: fetchJSON
   };
 })();

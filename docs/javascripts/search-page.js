@@ -48,13 +48,7 @@
   }
 
   function fillForm(state) {
-    KEYS.forEach(function (key) {
-      var field = form.elements[key];
-      if (field.tagName === "SELECT" && state[key] && !field.querySelector("option[value='" + CSS.escape(state[key]) + "']")) {
-        field.appendChild(new Option(state[key], state[key]));
-      }
-      field.value = state[key];
-    });
+    KEYS.forEach(function (key) { form.elements[key].value = state[key]; });  /* a filter's options come with its counts */
   }
 
   function labelOf(m, facet, value) {
@@ -140,6 +134,11 @@
     shown = 0;
     return S.search(state, true).then(function (answer) {
       if (token !== current) return;
+      state = answer.state;  /* what the index does not list is dropped, from the address too */
+      if (address(state) !== location.pathname + location.search) {
+        history.replaceState(state, "", address(state));
+        fillForm(state);
+      }
       readouts.querySelector("ol").replaceChildren();
       fillFilters(answer, state);
       showNames(answer);

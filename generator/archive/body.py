@@ -43,7 +43,7 @@ _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*(?:\n|$)))*")
 _NESTING = re.compile(r"^(?:[ \t>:]|[-*+][ \t]|\d{1,9}[.)][ \t])+", re.MULTILINE)
 _LIST_MARK = re.compile(r"[-*+][ \t]|\d{1,9}[.)][ \t]")
 _MARK_RUN = re.compile(r"([*_`~])\1{3,}")
-_BLOCK = re.compile(r"(?:^[ \t]*\S[^\n]*\n){%d}" % MAX_BLOCK_LINES + r"[ \t]*\S", re.MULTILINE)
+_BLOCK = re.compile(rf"(?:^[ \t]*\S[^\n]*\n){{{MAX_BLOCK_LINES}}}[ \t]*\S", re.MULTILINE)
 # What an HTML parser takes for markup: refused on sight, with its line, before any parse (a text
 # of 100,000 "<a" takes Python-Markdown minutes). Found in a code span too, where it would be
 # shown as text: a readout quotes no HTML.

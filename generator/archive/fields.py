@@ -54,7 +54,7 @@ def confusable_hint(doc: RawDocument, key_path, written: str, meant: str) -> str
         return ""
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, written, meant, autojunk=False).get_opcodes():
         if tag == "replace" and i2 - i1 == j2 - j1:
-            for char, other in zip(written[i1:i2], meant[j1:j2]):
+            for char, other in zip(written[i1:i2], meant[j1:j2], strict=True):
                 if char != other and (not char.isascii() or char.casefold() == other.casefold()):
                     _, column = doc.column_of(key_path, char)
                     return (f" The {char!r} at column {column} is {unicodedata.name(char, 'an unnamed character')}, "

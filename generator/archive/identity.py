@@ -9,6 +9,7 @@ redirect entry, and its old address becomes a page that forwards to the readout.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ..core.model import Readout, Redirect
 from ..core.problems import ERROR, WARNING, Problem
 
 PUBLISHED = "archive/published-ids.yml"
-_PATH = re.compile(r"^archive/readouts/[^/\s]+/[^/\s]+\.md$")
+_PATH = re.compile(r"archive/readouts/[^./\s][^/\s]*/[^./\s][^/\s]*\.md")  # used whole (fullmatch)
 _ID_LINE = re.compile(r"^id:", re.MULTILINE)
 
 
@@ -43,7 +44,7 @@ def _entry(doc: RawDocument, index: int, item, problems: list[Problem]) -> Entry
                                 "and 'path: archive/readouts/<year>/<file>.md'"))
         return None
     ident, year, path, redirect = item.get("id"), item.get("year"), item.get("path", ""), item.get("redirect", "")
-    if not (isinstance(ident, str) and ID.match(ident)) or not (isinstance(redirect, str) and (not redirect or ID.match(redirect))):
+    if not (isinstance(ident, str) and ID.fullmatch(ident)) or not (isinstance(redirect, str) and (not redirect or ID.fullmatch(redirect))):
         problems.append(Problem(doc.display, line, 1, ERROR, f"'id' and 'redirect' must be ids, not {ident!r} and {redirect!r}",
                                 "lowercase letters, digits and hyphens"))
         return None
@@ -51,7 +52,7 @@ def _entry(doc: RawDocument, index: int, item, problems: list[Problem]) -> Entry
         problems.append(Problem(doc.display, line, 1, ERROR, f"'year' must be the year in the page's address, not {year!r}",
                                 "for example 'year: 2023' for readouts/2023/<id>/"))
         return None
-    if not (isinstance(path, str) and (_PATH.match(path) or (redirect and not path))):
+    if not (isinstance(path, str) and (_PATH.fullmatch(path) or (redirect and not path))):
         problems.append(Problem(doc.display, line, 1, ERROR, f"'path' must be archive/readouts/<year>/<file>.md, not {path!r}",
                                 "write the path of the readout's file as it was when its page was published"))
         return None
@@ -111,8 +112,15 @@ def check_identities(doc: RawDocument | None, readouts: list[Readout], root: Pat
     live = {e.id: e for e in entries if not e.redirect}
     for entry in live.values():
         _check_live(doc, entry, by_id, by_path, root, problems)
+    retired = {e.id: e for e in entries if e.redirect and e.redirect != e.id}  # not an address moved to another year
     for readout in readouts:
-        if readout.id not in live and doc is not None:
+        if readout.id in retired:
+            entry = retired[readout.id]
+            problems.append(Problem(readout.source_path, _id_line(root, readout), 1, ERROR,
+                                    f"the id {readout.id!r} is retired: its address forwards to {entry.redirect!r} "
+                                    f"({PUBLISHED}, line {entry.line})",
+                                    "give this readout an id of its own; a retired id is never used again"))
+        elif readout.id not in live and doc is not None:
             problems.append(Problem(readout.source_path, _id_line(root, readout), 1, WARNING,
                                     f"the id {readout.id!r} is not yet among the published ids",
                                     f"add an entry to {PUBLISHED}, so that its address never changes: "
@@ -134,6 +142,28 @@ def check_identities(doc: RawDocument | None, readouts: list[Readout], root: Pat
     return redirects, problems
 
 
+def _not_a_readout(root: Path, relative: str) -> str:
+    """What stands at a published readout's path when it is not a plain file reached through plain
+    folders (what the archive reads): "" when it is one."""
+    path = root
+    for number, part in enumerate(relative.split("/"), start=1):
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            return "missing"
+        except OSError as error:
+            return f"unreadable ({error.strerror})"
+        last = number == len(relative.split("/"))
+        if stat.S_ISLNK(mode):
+            return "now a symbolic link, not a plain file" if last else f"reached through a symbolic link ({part})"
+        if not last and not stat.S_ISDIR(mode):
+            return "missing"
+    if stat.S_ISREG(mode):
+        return ""
+    return "now a folder, not a plain file" if stat.S_ISDIR(mode) else "now something other than a plain file"
+
+
 def _check_live(doc: RawDocument, entry: Entry, by_id: dict, by_path: dict, root: Path, problems: list[Problem]) -> None:
     readout = by_id.get(entry.id)
     renamed = by_path.get(entry.path)
@@ -143,13 +173,13 @@ def _check_live(doc: RawDocument, entry: Entry, by_id: dict, by_path: dict, root
                                 f"put back 'id: {entry.id}': its address readouts/.../{entry.id}/ is published; to "
                                 f"retire it, add 'redirect: {renamed.id}' to its entry in {PUBLISHED}"))
     elif readout is None:
-        if (root / entry.path).exists():
+        what = _not_a_readout(root, entry.path)
+        if not what:
             return  # the file is there but unsound: its own errors say why
-
         problems.append(Problem(doc.display, entry.line, 1, ERROR,
-                                    f"the published readout {entry.id!r} ({entry.path}) is missing",
-                                    "restore the file; if it was merged into another readout, add "
-                                    "'redirect: <that readout's id>' to this entry"))
+                                f"the published readout {entry.id!r} ({entry.path}) is {what}",
+                                "restore the file; if it was merged into another readout, add "
+                                "'redirect: <that readout's id>' to this entry"))
     elif readout.url_path != entry.address:
         problems.append(Problem(readout.source_path, _id_line(root, readout), 1, ERROR,
                                 f"the page address would move from {entry.address}/ to {readout.url_path}/",

@@ -7,6 +7,7 @@ expansion bombs), no tags outside YAML's plain types, no duplicate keys.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -192,7 +193,7 @@ def load_readout(path: Path, root: Path) -> tuple[RawDocument, list[Problem]]:
     if not text.strip():
         return doc, [Problem(doc.display, 1, 1, ERROR, "the file is empty",
                              "start from a draft: python -m generator new --from RAW.txt")]
-    fences = [m for m, _ in zip(_FENCE.finditer(text), range(2))]
+    fences = list(itertools.islice(_FENCE.finditer(text), 2))
     if not fences or fences[0].start() != 0 or len(fences) < 2:
         return doc, [Problem(doc.display, 1, 1, ERROR, "no front matter",
                              "the file must start with a '---' line, then the fields, then another '---' line")]

@@ -22,7 +22,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NOT_PARAGRAPH = re.compile(r"^(?: {0,3}(?:#|>|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|\||\[[^\]]*\]:)| {4}|\t"
                             r"| {0,3}(?:[-*_][ \t]*){3,}$)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_KEY = re.compile(r"^p([1-9][0-9]{0,3})$")
+_KEY = re.compile(r"p([1-9][0-9]{0,3})")  # used whole (fullmatch)
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _overrides(doc: RawDocument, count: int, official, closest, problems: list[P
     chosen: dict[int, object] = {}
     for key, name in value.items():
         where = ("speakers", key)
-        match = _KEY.match(key)
+        match = _KEY.fullmatch(key)
         if not match or int(match.group(1)) > count:
             problems.append(doc.problem(where, f"{key!r} is not a paragraph of this text, which has {count}",
                                         f"write p1 to p{count}: the number of the paragraph's anchor"))

@@ -13,12 +13,12 @@ from .load import RawDocument
 from ..core.model import DATE_PARTS
 from ..core.problems import WARNING, Problem
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through
 MAX_ID = 120
 
 
 def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:
-    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+    if not isinstance(value, str) or not ID.fullmatch(value) or len(value) > MAX_ID:
         problems.append(doc.problem(("id",), f"'id' must be a slug of at most {MAX_ID} characters, not {value!r}",
                                     "lowercase letters, digits and hyphens, for example "
                                     "2023-10-26-li-qiang-meets-with-mohammad-mokhber"))
@@ -128,7 +128,7 @@ def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) 
         url = check_text(doc, item, where, problems)
         if not url or len(problems) > count:
             continue
-        if not schema.SAFE_URL.match(url):
+        if not schema.SAFE_URL.fullmatch(url):
             problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}",
                                         "write the copy's address starting with https://, "
                                         "with any ( ) [ ] in it as %28 %29 %5B %5D"))

@@ -28,8 +28,8 @@ class Registry:
     places: Places = field(default_factory=Places)
     _officials_by_name: dict[str, Official] = field(default_factory=dict)
     _initiatives_by_name: dict[str, Initiative] = field(default_factory=dict)
-    _official_finder: "NameFinder | None" = None
-    _initiative_finder: "NameFinder | None" = None
+    _official_finder: NameFinder | None = None
+    _initiative_finder: NameFinder | None = None
     # Set by accounts.add_registries: publishers.Publishers (None when publishers.yml was not read),
     # the formulations and their formulations.FormulationFinder.
     publishers: object = None
@@ -126,7 +126,7 @@ def _offset(text: str, word: str) -> int:
     return match.start() if match else 0
 
 
-@functools.lru_cache(maxsize=None)  # the first words of the registries' names: a few hundred at most
+@functools.cache  # the first words of the registries' names: a few hundred at most
 def _word_pattern(word: str) -> re.Pattern:
     # compiled once each: re's own cache holds 512 patterns, fewer than a large registry's words
     return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", re.IGNORECASE)

@@ -17,7 +17,7 @@ KINDS = IN_PERSON_KINDS + REMOTE_KINDS
 INITIATIVE_KINDS = ("initiative", "agreement", "organisation")
 COUNTRIES = ("China", "Iran")
 
-SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]{}\\]+$")  # http(s) with nothing that could end an attribute
+SAFE_URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}\\]+")  # http(s) with nothing that could end an attribute
 MAX_TEXT = 300  # characters in any one-line field
 MAX_NOTES = 2000
 
@@ -29,7 +29,7 @@ class Field:
     required: bool
     description: str
     example: str = ""
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
 
 
 SOURCE_FIELDS = (

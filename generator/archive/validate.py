@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from . import accounts, schema
 from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
+from ..core.limits import DAY_SLOTS
 from ..core.problems import ERROR, WARNING, Problem
 from .identity import check_identities
 from .registry import Registry, load_registry
@@ -23,8 +24,8 @@ from ..core.text import summarise
 from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
 from .record import check_record, check_source_record
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_LANGUAGE = re.compile(r"^[a-z]{2}$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # each pattern is used whole (fullmatch)
+_LANGUAGE = re.compile(r"[a-z]{2}")
 
 
 def _check_names(doc, value, key_path, problems, resolve, closest, what, registry_sound=True) -> tuple:
@@ -93,7 +94,7 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
             url = ""
     published = _check_date(doc, value["published"], ("source", "published"), problems) if value.get("published") is not None else None
     language = value.get("language")
-    if language is not None and not (isinstance(language, str) and _LANGUAGE.match(language)):
+    if language is not None and not (isinstance(language, str) and _LANGUAGE.fullmatch(language)):
         problems.append(doc.problem(("source", "language"), f"'source.language' must be a two-letter code, not {language!r}",
                                     "for example en, zh or fa"))
         language = ""
@@ -250,6 +251,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
         others = {r.source_path for r in rest}  # their warnings are for a check of those files
         problems += [p for p in found if p.severity == ERROR or p.path not in others]
     _check_duplicates(checked, rest, problems)
+    _check_day_limit(checked, rest, problems)
     problems += accounts.ambiguous_events(checked, rest)
     return registry, readouts, problems
 
@@ -288,3 +290,15 @@ def _check_duplicates(checked: list[tuple[RawDocument, Readout]], rest: list[Rea
                                         "participants and publisher",
                                         "if it is the same readout, keep one file; if it is another account, "
                                         "check the date, the participants and the publisher", WARNING))
+
+
+def _check_day_limit(checked: list[tuple[RawDocument, Readout]], rest: list[Readout], problems: list[Problem]) -> None:
+    """More readouts on one day than the search index can number (core/limits.py): each checked one of them is told."""
+    per_day: dict[date, int] = {}
+    for readout in [r for _, r in checked] + rest:
+        per_day[readout.date] = per_day.get(readout.date, 0) + 1
+    for doc, readout in checked:
+        if per_day[readout.date] > DAY_SLOTS:
+            problems.append(doc.problem(("date",), f"{per_day[readout.date]} readouts are dated {readout.date.isoformat()}, "
+                                        f"more than the {DAY_SLOTS} the archive holds on one day",
+                                        "check the date: it is the day of the meeting or call, not of publication"))

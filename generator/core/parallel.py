@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 MIN_ITEMS = 2000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 4

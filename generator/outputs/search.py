@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..core.limits import DAY_SLOTS
 from ..core.model import Archive, Readout
 from ..pages.addresses import Page, site_path
 from ..pages.index import Indexes
@@ -35,7 +36,6 @@ from .search_entities import publisher_id, search_entities
 from .search_page import render_search_page
 from .search_text import MONTHS, STOPWORDS, shard_of, tokens
 
-DAY_SLOTS = 64
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
 MAX_IMPACT = 7

@@ -88,7 +88,7 @@ def _year(value: date | None, inferred: frozenset[str]) -> str:
 
 def url_text(value: str) -> str:
     """An address with nothing in it that could end a BibTeX group, a RIS line or a line of text."""
-    return re.sub(r"[\s{}\\\"<>`]", lambda m: "%{:02X}".format(ord(m.group())), value)
+    return re.sub(r"[\s{}\\\"<>`]", lambda m: f"%{ord(m.group()):02X}", value)
 
 
 def publisher_identified(readout: Readout) -> bool:

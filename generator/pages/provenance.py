@@ -33,7 +33,7 @@ def _anchor(field_path: str) -> str:
     return field_path.replace(".", "-")
 
 
-def _row(label: str, value, mark: Markup = Markup("")) -> Markup:
+def _row(label: str, value, mark: str = "") -> Markup:
     return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}{escape(mark)}</dd>")
 
 

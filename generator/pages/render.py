@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -342,19 +343,19 @@ class Renderer:
             yield self.section(("home" if path == "index.md" else path.split("/")[0]) + ".md.j2", path)
         yield from self.readout_pages()
         for official in self.archive.officials:
-            yield from self.item_pages(official, lambda: self.official(official),
+            yield from self.item_pages(official, partial(self.official, official),
                                        self.indexes.by_official.get(official.slug, ()))
         for initiative in self.archive.initiatives:
-            yield from self.item_pages(initiative, lambda: self.initiative(initiative),
+            yield from self.item_pages(initiative, partial(self.initiative, initiative),
                                        self.indexes.by_initiative.get(initiative.slug, ()))
         for venues in self.indexes.by_venue.values():
             for venue, readouts in venues:
-                yield from self.item_pages(venue, lambda: self.venue(venue, readouts), readouts)
+                yield from self.item_pages(venue, partial(self.venue, venue, readouts), readouts)
         for year, readouts in self.indexes.by_year.items():
-            yield from self.item_pages(year, lambda: self.year(year, readouts))
+            yield from self.item_pages(year, partial(self.year, year, readouts))
         yield from self.readouts_indexes()
         for event in self.archive.events:
-            yield from self.item_pages(event, lambda: self.event(event))
+            yield from self.item_pages(event, partial(self.event, event))
         yield self.section("formulations.md.j2", FORMULATIONS)
         for formulation in self.archive.formulations:
             yield self.formulation(formulation)

@@ -1,18 +1,25 @@
 """Validated readouts kept between runs, so a build re-reads only the files that changed.
 
-An entry is keyed by the SHA-256 of the readout file's path and bytes together with a
-fingerprint of everything validation depends on: the generator's own code, every
-registry under archive/ and the Python version. An edit, a registry change or a new
-generator simply finds no entry.
+An entry is a plain JSON file holding its key and the readout. The key is the SHA-256 of
+the readout file's path and bytes together with a fingerprint of everything validation
+reads: the generator's own code, every registry under archive/, mkdocs.yml's Markdown
+settings, the versions of the libraries that parse (PyYAML, Markdown, pymdown-extensions,
+Jinja2, MkDocs) and the Python version. An entry is used only when the key it carries is
+the key the build computed and the digest it carries is that of its content; anything
+else (a missing, truncated, corrupted or foreign entry) is discarded and the file
+validated again. A cache entry is never a reason for a build to fail.
 
 Where it lives, and why: a pull request controls every file in the checkout, ignored
 or not (a `.gitignore` does not stop `git add -f`), so a cache inside the project could
 be planted to pass a harmful readout off as validated. The cache is therefore kept
 outside the checkout, in the user's cache folder ($READOUTS_CACHE, else
-$XDG_CACHE_HOME or ~/.cache, then a folder per project path), where a pull request
-cannot write; CI starts without one. Entries are plain JSON read back through a fixed
-list of model types, never pickle, so even a tampered entry can run no code; and
-`generator check`, what CI runs on a pull request, never reads the cache.
+$XDG_CACHE_HOME or ~/.cache, then a folder per project path); a location under the
+project (symbolic links resolved first) is refused with a warning and the build runs
+without a cache, as it does when the location cannot be used at all (a file, a
+read-only mount). CI starts without one. Entries are read back through a fixed list of
+model types, never unpickled or imported, so even a tampered entry can run no code;
+nothing else is cached on disk (no compiled templates), and `generator check`, what CI
+runs on a pull request, never reads the cache.
 """
 
 from __future__ import annotations
@@ -24,12 +31,20 @@ import os
 import shutil
 import sys
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from ..core import model
 from ..core.model import Initiative, Official, Readout
+from ..core.settings import markdown_extensions
 
 _TYPES = {name: kind for name, kind in vars(model).items() if isinstance(kind, type) and dataclasses.is_dataclass(kind)}
+PARSERS = ("PyYAML", "Markdown", "pymdown-extensions", "Jinja2", "MkDocs")
+FORMAT = 2  # of an entry; another format finds no entry
+
+
+class CacheUnusable(Exception):
+    """The cache location cannot be used; the build goes on without a cache."""
 
 
 def cache_base() -> Path:
@@ -38,14 +53,30 @@ def cache_base() -> Path:
 
 
 def cache_folder(root: Path) -> Path:
-    return cache_base() / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    """This project's cache folder; CacheUnusable when it would lie inside the project."""
+    project = root.resolve()
+    base = cache_base().resolve()  # symbolic links followed as far as they exist
+    if base == project or base.is_relative_to(project):
+        raise CacheUnusable(f"the cache folder {base} is inside the project {project}, where a pull request could "
+                            "write to it: set READOUTS_CACHE to a folder outside the project")
+    return base / hashlib.sha256(str(project).encode()).hexdigest()[:16]
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def fingerprint(root: Path) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for package in PARSERS:
+        digest.update(f"{package}={_version(package)}\0".encode())
+    digest.update(repr(markdown_extensions(root.resolve())).encode() + b"\0")
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")) + sorted((root / "archive").glob("*.yml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(path.parents[1]).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -82,35 +113,66 @@ def _decoder(officials: dict[str, Official], initiatives: dict[str, Initiative])
     return decode
 
 
+def _digest(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _discard(entry: Path) -> None:
+    try:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 class ReadoutCache:
-    """Validated readouts by key, one small JSON file each, in a folder per fingerprint."""
+    """Validated readouts by key, one small JSON file each, in a folder per fingerprint.
+    Raises CacheUnusable when the location is inside the project or cannot be made."""
 
     def __init__(self, root: Path):
-        self.folder = cache_folder(root) / fingerprint(root)[:32]
+        self.print = fingerprint(root)
+        self.folder = cache_folder(root) / self.print[:32]
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheUnusable(f"the cache folder {self.folder} cannot be made ({error.strerror or error})") from None
+        if not os.access(self.folder, os.W_OK | os.X_OK):
+            raise CacheUnusable(f"the cache folder {self.folder} cannot be written")
 
-    @staticmethod
-    def key(display_path: str, content: bytes) -> str:
-        return hashlib.sha256(display_path.encode() + b"\0" + content).hexdigest()
+    def key(self, display_path: str, content: bytes) -> str:
+        return hashlib.sha256(self.print.encode() + b"\0" + display_path.encode() + b"\0" + content).hexdigest()
 
     def get(self, key: str, officials: dict[str, Official], initiatives: dict[str, Initiative]) -> Readout | None:
+        entry = self.folder / f"{key}.json"
         try:
-            found = _decoder(officials, initiatives)(json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing, unreadable or written by other code: validate the file again
-        return found if isinstance(found, Readout) else None
+            stored = json.loads(entry.read_text(encoding="utf-8"))
+            if stored["key"] != key or stored["digest"] != _digest(stored["readout"]):
+                raise ValueError("an entry for other content")
+            found = _decoder(officials, initiatives)(json.loads(stored["readout"]))
+            if not isinstance(found, Readout):
+                raise ValueError("not a readout")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            _discard(entry)  # the file is validated again, and a good entry written in its place
+            return None
+        return found
 
     def keep(self, entries: dict[str, Readout], missing: set[str]) -> None:
         """Store the readouts that had no entry, and drop entries no current file has."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             for key in missing:
-                temporary = self.folder / f"{key}.tmp"
-                temporary.write_text(json.dumps(_encode(entries[key]), ensure_ascii=False), encoding="utf-8")
+                temporary = self.folder / f".{key}.{os.getpid()}.tmp"
+                payload = json.dumps(_encode(entries[key]), ensure_ascii=False)
+                temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
+                                                ensure_ascii=False), encoding="utf-8")
                 os.replace(temporary, self.folder / f"{key}.json")
             if missing:
                 for name in os.listdir(self.folder):
                     if name.removesuffix(".json") not in entries:
-                        (self.folder / name).unlink(missing_ok=True)
+                        _discard(self.folder / name)
                 for other in self.folder.parent.iterdir():  # entries for another generator or registry
                     if other != self.folder:
                         shutil.rmtree(other, ignore_errors=True)

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.publish.pipeline import SKIP_GENERATE, generate, remember_archive
 from generator.core.problems import ArchiveInvalid
+from generator.publish.lock import BuildLocked
 from generator.outputs.data import LASTMOD_FILE
 
 log = logging.getLogger("mkdocs.plugins.readouts")
@@ -31,6 +32,8 @@ def on_pre_build(config, **kwargs) -> None:
         generated = generate(_root(config))
     except ArchiveInvalid as invalid:
         raise PluginError(str(invalid)) from None
+    except BuildLocked as locked:
+        raise PluginError(str(locked)) from None
     report = generated.report
     log.info("readouts: %d pages written, %d removed, %d unchanged in %.2f s",
              len(report.written), len(report.removed), report.unchanged, generated.seconds)

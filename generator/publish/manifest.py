@@ -10,6 +10,7 @@ files whose names start with a dot, so the record never reaches the site.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 NAME = ".generated.json"
@@ -58,7 +59,9 @@ def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], reado
     `depends`: each readout file's pages (see depends.py), for the next run to know what a change touches."""
     content = {"version": VERSION, "inputs": inputs, "outputs": output_stamps(docs_dir, pages), "readouts": readouts,
                "depends": depends}
-    (docs_dir / NAME).write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+    temporary = docs_dir / f"{NAME}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, docs_dir / NAME)
 
 
 def forget(docs_dir: Path) -> None:

@@ -29,8 +29,9 @@ from ..pages.render import render_site
 from ..pages.site_check import address_problems
 from . import cache, manifest, site
 from .depends import depends_on, dirty_pages
+from .lock import build_lock
 from .progress import Progress, Silent
-from .write import Backup, WriteReport, write_pages
+from .write import Backup, WriteReport, remove_leftovers, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
 SKIP_GENERATE = "READOUTS_SKIP_GENERATE"
@@ -85,7 +86,12 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
     officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
-    store = cache.ReadoutCache(root)
+    try:
+        store = cache.ReadoutCache(root)
+    except cache.CacheUnusable as unusable:
+        progress.warn(f"{unusable}; building without a cache")
+        progress.stage("check", f"{len(paths)} readout files read and validated")
+        return _check_everything(root)
     keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
     known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
     changed = [path for path, key in keys.items() if key not in known]
@@ -137,7 +143,13 @@ def remember_archive(root: Path) -> None:
 def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None,
              progress: Progress | None = None) -> Generated:
     """Write the generated pages of docs/ from archive/; raises ArchiveInvalid and writes nothing on error.
-    Only the pages that the changed readout files appear on are rendered again (see depends.py)."""
+    Only the pages that the changed readout files appear on are rendered again (see depends.py).
+    One build of a project at a time (lock.py): BuildLocked when another holds it too long."""
+    with build_lock(root):
+        return _generate(root, docs_dir, backup, progress)
+
+
+def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress: Progress | None) -> Generated:
     start, progress = time.perf_counter(), progress or Silent()
     docs_dir = docs_dir or root / "docs"
     inputs = manifest.input_stamps(root)
@@ -180,7 +192,8 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
-        return site.render_with_mkdocs(root, site_dir, strict, full, progress)
+        with build_lock(root):
+            return site.render_with_mkdocs(root, site_dir, strict, full, progress)
     finally:
         if previous is None:
             os.environ.pop(SKIP_GENERATE, None)
@@ -191,13 +204,17 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False,
                progress: Progress | None = None) -> Generated:
     """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
-    backup = Backup(root)
-    try:
-        generated = generate(root, backup=backup, progress=progress)
-        run_mkdocs(root, site_dir or root / "site", strict, full, progress)
-        return generated
-    except BaseException:
-        backup.restore(root / "docs")
-        raise
-    finally:
-        backup.discard()
+    site_dir = site_dir or root / "site"
+    with build_lock(root):
+        remove_leftovers(root, root / "docs")
+        site.remove_leftovers(site_dir.resolve())
+        backup = Backup(root)
+        try:
+            generated = generate(root, backup=backup, progress=progress)
+            run_mkdocs(root, site_dir, strict, full, progress)
+            return generated
+        except BaseException:
+            backup.restore(root / "docs")
+            raise
+        finally:
+            backup.discard()

@@ -22,6 +22,10 @@ class Progress:
     def stage(self, label: str, detail: str) -> None:
         print(f"build: {label}: {detail} ({time.perf_counter() - self.started:.1f} s)", file=self.stream, flush=True)
 
+    def warn(self, message: str) -> None:
+        """Shown by every caller, Silent included: a warning is something a person should read."""
+        print(f"build: warning: {message}", file=self.stream, flush=True)
+
     def start_bar(self, label: str, total: int) -> None:
         self.label, self.total, self.done = label, total, 0
 

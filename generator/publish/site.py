@@ -4,7 +4,8 @@ A full build renders everything into a fresh folder. An incremental one starts f
 hard-linked copy of the current site, unlinks in that copy every output about to be
 written (so no write reaches the live site through a shared inode), lets MkDocs render
 only the docs/ files that changed since the site was built, and removes the outputs of
-files that are gone. Either way the new folder then takes site/'s place in two renames.
+files that are gone. Either way the new folder then takes site/'s place in one step (an
+exchange of the two folders), so whoever serves site/ never shows half of two builds.
 
 What the site was built from is recorded beside it (`.site.built.json` for site/): the
 stamp of every file in docs/ and a fingerprint of what shapes every page (mkdocs.yml, the
@@ -15,6 +16,8 @@ is dirty is dropped, since this build puts right what that warning is about.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import json
 import logging
@@ -27,7 +30,6 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import cache_base
 from .progress import Progress, Silent
 
 RECORD_VERSION = 1
@@ -75,10 +77,23 @@ def _last_record(site_dir: Path, print_: str) -> dict | None:
     return last
 
 
-def _theme_cache() -> Path:
-    folder = cache_base() / "theme-templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+class _MemoryBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process (about 1.5 s each build otherwise), for
+    the live preview's rebuilds. Memory only: compiled code read back from disk could be
+    planted, so nothing compiled is ever kept in a file."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecode()
 
 
 def _link_tree(source: Path, destination: Path) -> None:
@@ -86,7 +101,7 @@ def _link_tree(source: Path, destination: Path) -> None:
     if shutil.which("cp") and subprocess.run(["cp", "-al", f"{source}/.", f"{destination}/"],
                                              capture_output=True).returncode == 0:
         return  # GNU cp does it in C, several times faster on a large site
-    for folder, subfolders, files in os.walk(source):
+    for folder, _subfolders, files in os.walk(source):
         target = destination / Path(folder).relative_to(source)
         target.mkdir(exist_ok=True)
         shutil.copystat(folder, target)
@@ -130,9 +145,7 @@ class _OnlyChanged:
         return files
 
     def on_env(self, env, **kwargs):
-        # The theme's templates compiled once, not in every build (about 1.5 s each time); kept
-        # with the validated readouts, outside the checkout, where a pull request cannot write.
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_theme_cache()))
+        env.bytecode_cache = _COMPILED
         return env
 
     def on_post_page(self, output, **kwargs):
@@ -160,8 +173,19 @@ def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, p
     progress.end_bar()
 
 
+def remove_leftovers(site_dir: Path) -> None:
+    """What a killed build left beside site_dir: its unfinished new site and the old one it retired.
+    Called under the build lock, so no running build owns them."""
+    for pattern in (f".{site_dir.name}-*", f".{site_dir.name}.old-*", f".{site_dir.name}.built.json.*.tmp"):
+        for leftover in site_dir.parent.glob(pattern):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+
+
 def _staging_folder(site_dir: Path) -> Path:
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it 0700; a site is for a web server to read
@@ -196,21 +220,42 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
         raise
     _swap(staging, site_dir)
     content = {"version": RECORD_VERSION, "fingerprint": print_, "docs": stamps}
-    record_path(site_dir).write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+    temporary = record_path(site_dir).with_name(f"{record_path(site_dir).name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, record_path(site_dir))
     return {"full": changed is None, "rendered": len(stamps) if changed is None else len(changed), "removed": len(gone)}
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """The two folders trade places in one step (Linux's renameat2 with RENAME_EXCHANGE);
+    False where the system or its file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
 def _swap(staging: Path, site_dir: Path) -> None:
-    """staging takes site_dir's place; the old site is removed by a process of its own, since
+    """staging takes site_dir's place in one step, so a reader of site_dir sees the old site or the
+    new one, never a mix and never nothing (where the exchange is not available, two renames
+    leave a moment without site_dir). The old site is removed by a process of its own, since
     unlinking every file of a large site would double the time of a small change."""
-    leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.old-*"))  # from a removal that was cut short
     retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
-    if site_dir.exists():
-        site_dir.rename(retired / site_dir.name)
-    staging.rename(site_dir)
+    if site_dir.is_dir() and not site_dir.is_symlink() and _exchange(staging, site_dir):
+        staging.rename(retired / site_dir.name)  # staging now holds the old site
+    else:
+        if site_dir.exists() or site_dir.is_symlink():
+            site_dir.rename(retired / site_dir.name)
+        staging.rename(site_dir)
     if shutil.which("rm"):
-        subprocess.Popen(["rm", "-rf", "--", str(retired), *map(str, leftovers)], start_new_session=True,
+        subprocess.Popen(["rm", "-rf", "--", str(retired)], start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     else:
-        for folder in (retired, *leftovers):
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)

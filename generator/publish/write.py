@@ -49,6 +49,20 @@ def _generated_files(docs_dir: Path) -> set[str]:
     return found
 
 
+def remove_leftovers(root: Path, docs_dir: Path) -> None:
+    """What a killed build left: its backup folders beside docs/ and its half-written files in docs/.
+    Called under the build lock, so no running build owns them."""
+    for leftover in root.glob(".docs-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for name in GENERATED:
+        top = docs_dir / name
+        if top.is_dir():
+            for temporary in top.rglob(".*.tmp"):
+                temporary.unlink(missing_ok=True)
+    for temporary in docs_dir.glob(".*.tmp"):
+        temporary.unlink(missing_ok=True)
+
+
 class Backup:
     """The previous version of every file a build replaces or removes in docs/, hard-linked aside
     (the writer replaces files, never writes into them), so a failed build can put docs/ back."""
@@ -113,7 +127,7 @@ def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None)
         if backup:
             backup.keep(docs_dir, relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        temporary = destination.with_name(destination.name + ".tmp")
+        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")  # MkDocs skips dot files
         temporary.write_bytes(content)
         os.replace(temporary, destination)
         written.append(relative)

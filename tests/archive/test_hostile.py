@@ -20,7 +20,7 @@ from generator.archive.load import MAX_READOUT_BYTES
 from generator.archive.check import check_archive
 from generator.publish.pipeline import build_site
 
-from tests.conftest import REPO, make_project, write_readout
+from tests.conftest import REPO, make_project, retire_an_id, write_readout
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 TARGET = "archive/readouts/2021/2021-01-15-hostile.md"
@@ -104,6 +104,10 @@ READOUTS = {
     "confusable-name.md": [  # a Cyrillic 'а' in 'Zarif': the hint says which letter differs
         "7:5: error: unknown name 'Zаrif' in 'officials' (did you mean 'Zarif'? The 'а' at column 6 is "
         "CYRILLIC SMALL LETTER A, where 'Zarif' has LATIN SMALL LETTER A)"],
+    "id-newline.md": [  # matched whole: an id pattern ending in "$" takes "id\n", and MkDocs stopped at its address
+        "10:3: error: 'source.language' must be a two-letter code, not 'en\\n' (for example en, zh or fa)",
+        "11:1: error: 'id' must be a slug of at most 120 characters, not '2021-01-15-hostile\\n' (lowercase letters, "
+        "digits and hyphens, for example 2023-10-26-li-qiang-meets-with-mohammad-mokhber)"],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
         f"{STRAY_HINT}"],
@@ -151,7 +155,7 @@ def _place(project: Path, fixture: str) -> Path:
 
 def test_every_fixture_has_a_test():
     fixtures = {p.name for p in HOSTILE.iterdir() if p.name != "README.md"}
-    assert fixtures == set(READOUTS) | set(REGISTRIES) | {"odd-file-name.md"}
+    assert fixtures == set(READOUTS) | set(REGISTRIES) | {"odd-file-name.md", "retired-id.md"}
 
 
 @pytest.mark.parametrize("fixture", sorted(READOUTS))
@@ -272,6 +276,7 @@ def _parse(path: Path) -> _Page:
     return page
 
 
+@pytest.mark.slow
 def test_special_characters_show_as_text_and_nothing_runs(tmp_path):
     root = make_project(tmp_path / "project")
     registry = root / "archive" / "officials.yml"
@@ -314,6 +319,7 @@ def test_angle_brackets_in_titles_names_and_notes_are_refused(project):
     assert ("archive/readouts/2020/2020-10-09-talks.md", 13, "'notes' contains HTML or an HTML entity") in found
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_docs_and_site_as_they_were(tmp_path, capsys):
     root = make_project(tmp_path / "project")
     assert main(["--root", str(root), "build"]) == 0
@@ -352,3 +358,53 @@ def test_every_entry_of_the_archive_is_a_readout_a_folder_or_a_registry(project,
         "archive/readouts/2021/notes.txt:1:1: error: not a readout: only folders and .md files belong under "
         "archive/readouts/ (move it out of the archive, or save the readout as a .md file)",
     ]
+
+
+# ---------------------------------------------------------------- nothing vanishes
+
+PUBLISHED_CALL = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
+PUBLISHED_HINT = "(restore the file; if it was merged into another readout, add 'redirect: <that readout's id>' to this entry)"
+
+
+def _replace_published_call(project: Path, tmp_path: Path, how: str) -> None:
+    path = project / PUBLISHED_CALL
+    kept = tmp_path / "kept" / "2020"
+    kept.mkdir(parents=True)
+    shutil.move(path, kept / path.name)
+    if how == "folder":
+        path.mkdir()
+    elif how == "link":
+        path.symlink_to(kept / path.name)
+    elif how == "linked folder":
+        folder = path.parent
+        shutil.move(folder, tmp_path / "kept-folder")
+        folder.symlink_to(kept, target_is_directory=True)
+
+
+@pytest.mark.parametrize("how, what, more", [
+    ("folder", "now a folder, not a plain file", []),
+    ("link", "now a symbolic link, not a plain file",
+     [f"{PUBLISHED_CALL}:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)"]),
+    ("linked folder", "reached through a symbolic link (2020)",
+     ["archive/readouts/2020:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)"]),
+])
+def test_a_published_readout_that_is_no_longer_a_plain_file_is_an_error(project, capsys, tmp_path, how, what, more):
+    _replace_published_call(project, tmp_path, how)
+    for argv in (("check",), ("check", str(project / "archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md"))):
+        code, lines, _ = _run(capsys, "--root", str(project), *argv)
+        assert code == 1
+        expected = [f"archive/published-ids.yml:9:1: error: the published readout "
+                    f"'2020-10-09-wang-yi-speaks-with-zarif-by-phone' ({PUBLISHED_CALL}) is {what} {PUBLISHED_HINT}"]
+        assert lines == sorted(expected + (more if argv == ("check",) else []))
+
+
+def test_a_retired_id_cannot_be_given_to_another_readout(project, capsys):
+    retire_an_id(project)
+    target = project / "archive/readouts/2021/2021-01-15-retired-id.md"
+    shutil.copy(HOSTILE / "retired-id.md", target)
+    code, lines, _ = _run(capsys, "--root", str(project), "check", str(target))
+    assert code == 1
+    assert lines == ["archive/readouts/2021/2021-01-15-retired-id.md:2:1: error: the id '2020-10-09-wang-yi-zarif-phone-call' "
+                     "is retired: its address forwards to '2020-10-09-wang-yi-speaks-with-zarif-by-phone' "
+                     "(archive/published-ids.yml, line 21) "
+                     "(give this readout an id of its own; a retired id is never used again)"]

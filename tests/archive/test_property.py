@@ -24,6 +24,13 @@ from generator.pages.site_check import check_site
 
 from tests.conftest import make_project
 
+pytestmark = pytest.mark.slow  # a hundred random archives, three built with MkDocs
+
+# The same examples on every run and no example database: a run on a fresh clone (as in CI) tries
+# exactly what any other run tried, so a failure is reproduced by running the test again.
+settings.register_profile("archive", derandomize=True, database=None, print_blob=True)
+settings.load_profile("archive")
+
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "[x](javascript:a)",
          "[x]: javascript:alert(1)", "\r!!! warning \"Withdrawn\"\r", "{: onclick=alert(1) }", "&#106;avascript:",
          "\n---\ntitle: forged\n---\n", "\x1b[2J", "\x7f", "\x85", "\u202e", "\u2066", "\u200b", "\u2028", "\r",

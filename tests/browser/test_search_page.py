@@ -136,3 +136,21 @@ def test_quoted_words_must_all_appear(visit):
     page = open_search_page(visit, '?q="Johannesburg"+Kharrazi')
     assert page_titles(page) == [AHMADIAN]  # the quoted word is required
     assert page.locator("#search-q").input_value() == '"Johannesburg" Kharrazi'
+
+
+def test_a_shared_address_fetches_only_what_the_index_lists(visit):
+    """Filter values come from the index's own lists: any other value in an address is dropped
+    (from the address too), so a link cannot make a reader fetch a file the index never named."""
+    fetched = []
+    visit.page.on("request", lambda request: fetched.append(request.url))
+    hostile = ("?q=china&official=../../data/readouts&initiative=..%2F..%2Fdata%2Freadouts"
+               "&publisher=o-xi-jinping&venue=https://example.org/x&kind=<b>&from=../1&sort=x")
+    page = open_search_page(visit, hostile)
+    assert page.url.endswith("search/?q=china")
+    hostile_titles = page_titles(page)
+    data = [url for url in fetched if url.endswith(".json")]
+    assert data and all(url.startswith(visit.base_url + "search/") for url in data)
+    assert not [url for url in fetched[1:] if "data/readouts" in url or "/e/" in url]  # [0]: the page itself
+    assert page.locator("#search-official").input_value() == "" == page.locator("#search-publisher").input_value()
+    assert visit.errors == [] and visit.foreign_requests == []
+    assert sorted(hostile_titles) == sorted(page_titles(open_search_page(visit, "?q=china")))

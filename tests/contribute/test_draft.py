@@ -239,6 +239,7 @@ PASTED = {  # shapes of long pasted text, each 220 KB: drafting must stay linear
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", sorted(PASTED))
 def test_drafting_takes_bounded_time_on_long_pasted_text(real, shape):
     import time

@@ -1,5 +1,6 @@
 """Charts drawn at build time: SVG with a text alternative, escaped, small, and theme-coloured."""
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -56,7 +57,7 @@ def test_a_long_span_stays_small_and_its_year_labels_do_not_overlap():
     svg = _parse(markup).find(f"{SVG}svg")
     assert int(svg.get("width")) <= MAX_WIDTH and len(svg.findall(f"{SVG}rect")) == len(counts)
     years = [float(t.get("x")) for t in svg.findall(f"{SVG}text[@class='chart__year']")]
-    assert years and min(b - a for a, b in zip(years, years[1:])) >= 36
+    assert years and min(b - a for a, b in itertools.pairwise(years)) >= 36
     assert svg.findall(f"{SVG}text[@class='chart__year']")[-1].text == "2025"  # the newest year is always labelled
     assert len(markup) < 12_000
     assert not re.search(r"\n\s*\n", markup)  # one HTML block for Markdown: no blank line inside

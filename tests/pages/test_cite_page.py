@@ -112,6 +112,7 @@ def test_the_sitemap_dates_a_readout_by_its_last_change(site):
     assert urls[SITE_URL + "officials/xi-jinping/"] is None  # no date rather than the build's
 
 
+@pytest.mark.slow
 def test_an_incremental_build_keeps_every_readouts_lastmod(project):
     from generator.publish.pipeline import build_site
 

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
+import pytest
+
 from tests.conftest import RETIRED_ID
 
 REPO_URL = "https://github.com/china-iran-readouts/archive"
@@ -178,6 +180,7 @@ def test_every_link_the_generator_writes_leads_to_a_file(built_fixture_site):
     assert broken == []
 
 
+@pytest.mark.slow
 def test_a_long_provenance_list_keeps_the_page_small(tmp_path):
     from benchmarks.synthetic import make_bench_project
     from generator.publish.pipeline import generate

@@ -1,10 +1,13 @@
 import re
 
+import pytest
+
 from generator.pages import render
 from generator.publish.pipeline import generate
 from benchmarks.synthetic import make_bench_project
 
 
+@pytest.mark.slow
 def test_long_listings_are_split_into_a_page_per_year(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "LIST_LIMIT", 20)
     root = make_bench_project(tmp_path / "project", 300)

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
+import pytest
+
 from generator.archive.check import check_archive
 from generator.publish.pipeline import generate
 from generator.core.model import Official
@@ -143,6 +145,7 @@ def test_an_official_page_lists_the_statements_attributed_to_them(built_real_sit
     _assert_links_resolve(site, "officials/mohammad-mokhber")
 
 
+@pytest.mark.slow
 def test_the_comparison_on_a_synthetic_archive(tmp_path):
     root = make_bench_project(tmp_path / "project", 300)
     generated = generate(root)

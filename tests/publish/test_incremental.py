@@ -15,6 +15,8 @@ from generator.publish.pipeline import build_site
 from generator.publish.site import record_path
 from tests.conftest import make_project
 
+pytestmark = pytest.mark.slow  # every test builds sites with MkDocs, several of them twice
+
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

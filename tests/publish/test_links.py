@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 
 from benchmarks.synthetic import make_bench_project
 from generator.publish.pipeline import build_site
@@ -48,6 +49,7 @@ def test_every_link_in_the_real_site_resolves(built_real_site):
     assert broken_links(built_real_site / "site") == []
 
 
+@pytest.mark.slow
 def test_every_link_resolves_in_a_larger_archive_with_pages_per_year(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "LIST_LIMIT", 15)  # officials and initiatives get a page per year
     root = make_bench_project(tmp_path / "project", 120)

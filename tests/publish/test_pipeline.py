@@ -58,6 +58,7 @@ def test_a_registry_change_validates_everything_again(project, monkeypatch):
     assert read[-1] is None and not any(read[:-1])  # the registries alone, then everything
 
 
+@pytest.mark.slow
 def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project, tmp_path, monkeypatch):
     from generator.core import parallel
 

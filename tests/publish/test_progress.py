@@ -2,8 +2,12 @@
 
 import io
 
+import pytest
+
 from generator.publish.pipeline import build_site
 from generator.publish.progress import Progress
+
+pytestmark = pytest.mark.slow  # each test builds the site with MkDocs
 
 
 class _Terminal(io.StringIO):

@@ -56,6 +56,7 @@ def _generate_in_process(root, seed: int) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_output_is_deterministic_across_processes_and_hash_seeds(project, tmp_path):
     from tests.conftest import make_project
 
@@ -68,6 +69,7 @@ def test_output_is_deterministic_across_processes_and_hash_seeds(project, tmp_pa
             and (project / "docs" / f).read_bytes() != (other / "docs" / f).read_bytes()] == []
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_nothing_changed_writes_nothing(project):
     _generate_in_process(project, 1)
     (project / "docs/.generated.json").unlink()  # so the whole archive is rendered again, not skipped
