@@ -3,7 +3,7 @@ formulation and coverage pages are among test_reader's pages: at a phone's width
 
 from __future__ import annotations
 
-from .test_reader import EVENT, IRANIAN_CALL, phone  # noqa: F401 (a fixture)
+from .test_reader import EVENT, IRANIAN_CALL
 
 
 def _paragraph_shows_its_number_and_speaker(page, anchor: str, number: int, speaker: str):

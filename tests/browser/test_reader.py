@@ -35,15 +35,6 @@ PAGES = {
 
 
 @pytest.fixture
-def phone(browser, site_url):
-    """A visit on a phone-sized screen: 390 CSS pixels wide."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    yield Visit(context.new_page(), site_url)
-    context.close()
-
-
-@pytest.fixture
 def dark(browser, site_url):
     """A visit by a reader whose system asks for the dark scheme."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")

@@ -42,7 +42,7 @@ def _pandoc(bibliography: Path, ids: list[str]) -> tuple[dict[str, str], dict[st
                              "--csl", str(CHICAGO), "--bibliography", str(bibliography)],
                             input=document, capture_output=True, text=True, check=True, timeout=300)
     assert "WARNING" not in result.stderr, result.stderr
-    notes = dict(zip(ids, re.findall(r"^\[\d+\] (.+)$", result.stdout, flags=re.M)))
+    notes = dict(zip(ids, re.findall(r"^\[\d+\] (.+)$", result.stdout, flags=re.M), strict=True))
     entries = [line for line in result.stdout.split("\n\n") if line.strip() and not re.match(r"^(Cited\.|\[\d+\])", line)]
     return notes, _by_address(entries, ids)
 
@@ -65,7 +65,7 @@ def _citeproc_py(items: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
         citations = [Citation([CitationItem(item["id"])]) for item in items]
         for citation in citations:
             bibliography.register(citation)
-        notes = {item["id"]: str(bibliography.cite(citation, lambda _: None)) for item, citation in zip(items, citations)}
+        notes = {item["id"]: str(bibliography.cite(citation, lambda _: None)) for item, citation in zip(items, citations, strict=True)}
         entries = [str(entry) for entry in bibliography.bibliography()]
     titles = [re.sub(r"</?span[^>]*>", "", item["title"]) for item in items]
     cleaned = []

@@ -216,7 +216,7 @@ def test_the_whole_archives_bib_parses_and_keeps_every_hostile_title(project):
     entries = parse_string(whole, "bibtex").entries
     library = bibtexparser.parse_string(whole)
     assert list(entries) == keys and library.failed_blocks == [] and [e.key for e in library.entries] == keys
-    for readout, entry in zip(readouts, library.entries):
+    for readout, entry in zip(readouts, library.entries, strict=True):
         assert _latex_text(entries[cite_key(readout)].fields["title"]) == readout.title
         assert _latex_text(entry["title"][1:-1]) == readout.title and "author" not in entry.fields_dict
     for title in HOSTILE_TITLES:  # each on its own too, so that no title is only saved by a neighbour
