@@ -9,12 +9,13 @@ from .test_reader import EVENT, IRANIAN_CALL
 def _paragraph_shows_its_number_and_speaker(page, anchor: str, number: int, speaker: str):
     paragraph = page.locator(f"#{anchor}")
     button = paragraph.locator("button.paragraph-number")
-    assert button.is_visible() and button.inner_text().strip() == str(number)
+    assert button.is_visible() and button.inner_text().split() == ["Paragraph", str(number)]  # "Paragraph" for screen readers
+    assert button.evaluate("b => getComputedStyle(b.firstElementChild).clipPath") == "inset(50%)"  # shown: the number
     assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
     number_box, text_box = button.bounding_box(), paragraph.bounding_box()
     assert number_box["x"] <= text_box["x"] + 2  # in the margin, left of the text
     label = paragraph.locator(".paragraph-speaker")
-    assert label.is_visible() and label.inner_text().strip() == speaker
+    assert label.is_visible() and " ".join(label.inner_text().split()) == f"Speaker: {speaker}"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], width  # nothing wider than the screen
     return button
@@ -24,7 +25,7 @@ def _popover_cites(page, anchor: str, number: int):
     popover = page.locator(f"#cite-{anchor}")
     assert popover.is_visible()
     text = popover.inner_text()
-    assert f"{IRANIAN_CALL}/#{anchor}" in text and f"(n.d.), para. {number}, " in text
+    assert f"{IRANIAN_CALL.rstrip('/')}/#{anchor}" in text and f"(n.d.), para. {number}, " in text
     box = popover.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
     return popover

@@ -108,7 +108,7 @@ def test_a_citation_is_copied_with_the_keyboard_and_announced(browser, site_url)
     assert status.inner_text() == "BibTeX (biblatex) copied to the clipboard."
     assert button.locator("xpath=..").get_by_role("status").inner_text() == status.inner_text()  # beside it
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#cite-bibtex").inner_text() and copied.startswith("@online{")
+    assert copied == page.locator("#cite-bibtex").inner_text() and copied.startswith("@report{")
     assert visit.foreign_requests == [] and visit.errors == []
     context.close()
 
