@@ -57,10 +57,10 @@ def _peak_rss_bytes() -> int:
 
 def _warm_imports() -> None:
     """Import what the builds use before the clock starts: interpreter start-up is not the build."""
-    import mkdocs.commands.build  # noqa: F401
-    import mkdocs.config  # noqa: F401
-
     import generator.publish.pipeline  # noqa: F401
+    from generator.publish.renderer import load_mkdocs
+
+    load_mkdocs()
 
 
 def _child(work: Callable[..., dict], args: tuple, conn) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -67,19 +66,17 @@ def edit_one_readout(root: Path) -> Path:
 
 
 def zensical_build(root: Path) -> float | None:
-    """Seconds for `zensical build` on a copy of the project's docs/ and mkdocs.yml; None when it is not installed."""
-    command = shutil.which("zensical") or (str(Path(os.sys.executable).parent / "zensical")
-                                           if (Path(os.sys.executable).parent / "zensical").exists() else None)
-    if command is None:
+    """Seconds for Zensical to render the project's docs/ (the renderer's one function, as
+    `generator build --renderer zensical` runs it); None when zensical is not installed or fails."""
+    from generator.publish.renderer import ZENSICAL, render_docs, zensical_command
+
+    if zensical_command() is None:
         return None
     with tempfile.TemporaryDirectory(prefix="readouts-zensical-") as work:
-        copy = Path(work) / "project"
-        copy.mkdir()
-        for name in ("docs", "templates"):
-            shutil.copytree(root / name, copy / name)
-        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-        (copy / "mkdocs.yml").write_text(re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config), encoding="utf-8")
         start = time.perf_counter()
-        done = subprocess.run([command, "build", "--config-file", "mkdocs.yml"], cwd=copy, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        return seconds if done.returncode == 0 else None
+        try:
+            render_docs(root / "mkdocs.yml", Path(work) / "site", renderer=ZENSICAL)
+        except RuntimeError as failed:
+            print(f"bench: {failed}", file=sys.stderr)
+            return None
+        return time.perf_counter() - start

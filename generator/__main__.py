@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .core.problems import ERROR, WARNING, ArchiveInvalid, Problem
+from .publish.renderer import MKDOCS, RENDERERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -31,7 +32,7 @@ def command_build(args) -> int:
             generated = generate(root, progress=progress)
         else:
             generated = build_site(root, Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict,
-                                   full=args.full, progress=progress)
+                                   full=args.full, progress=progress, renderer=args.renderer)
     except ArchiveInvalid as invalid:
         _print_problems(invalid.problems)
         errors = sum(p.severity == ERROR for p in invalid.problems)
@@ -57,14 +58,13 @@ def serve_address(root: Path, dev_addr: str) -> str:
 
 
 def command_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    from .publish.renderer import serve_docs
 
     print(f"serve: the site is at {serve_address(Path(args.root), args.dev_addr)} (Ctrl+C stops it)", flush=True)
 
     # The generator rewrites only pages whose content changed, so a dirty build renders
     # just those: an edited readout is served again in about a second, not a full build.
-    serve(config_file=str(Path(args.root) / "mkdocs.yml"), open_in_browser=False,
-          dev_addr=args.dev_addr, livereload=True, build_type="clean" if args.full else "dirty")
+    serve_docs(Path(args.root) / "mkdocs.yml", args.dev_addr, full=args.full)
     return EXIT_OK
 
 
@@ -163,6 +163,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
     build.add_argument("--full", action="store_true",
                        help="render every page with MkDocs, not only the pages that changed since the last build")
+    build.add_argument("--renderer", choices=RENDERERS, default=MKDOCS,
+                       help="what renders docs/ into the site: mkdocs (default), or zensical when it is installed")
     build.set_defaults(run=command_build)
 
     serve = commands.add_parser("serve", help="live preview; rebuilds when archive/ or templates/ change",

@@ -82,7 +82,7 @@ def _two_pages_at_one_address(root: Path):
 
 # (module, function, exception) of each refusal → an archive that reaches for it
 REFUSALS = {
-    ("generator/publish/pipeline.py", "generate", "ArchiveInvalid"): [_unknown_name, _two_pages_at_one_address],
+    ("generator/publish/pipeline.py", "_generate", "ArchiveInvalid"): [_unknown_name, _two_pages_at_one_address],
     ("generator/publish/write.py", "_checked", "WriteRefused"): [_id_outside_docs],
     ("generator/publish/write.py", "write_pages", "WriteRefused"): [_two_pages_at_one_address],
     ("generator/outputs/search.py", "readout_numbers", "ValueError"): [_too_many_on_one_day],
@@ -93,6 +93,15 @@ REFUSALS = {
 NOT_FROM_THE_ARCHIVE = {
     ("generator/publish/hook.py", "on_pre_build", "PluginError"): "ArchiveInvalid from generate, as MkDocs reports it",
     ("generator/publish/pipeline.py", "build_site", "raise"): "puts docs/ back, then passes on what stopped the build",
+    ("generator/publish/cache.py", "cache_folder", "CacheUnusable"): "the cache folder is inside the project (the machine's set-up)",
+    ("generator/publish/cache.py", "__init__", "CacheUnusable"): "the cache folder cannot be made or written (the machine's)",
+    ("generator/publish/cache.py", "get", "ValueError"): "caught in get: a bad entry is discarded and the readout checked again",
+    ("generator/publish/lock.py", "build_lock", "BuildLocked"): "another build of the project is running",
+    ("generator/publish/site.py", "_exchange", "OSError"): "the file system cannot swap the site's folders",
+    ("generator/publish/site.py", "render_with_zensical", "raise"): "removes its new folder, then passes on Zensical's failure",
+    ("generator/publish/renderer.py", "render_docs", "ValueError"): "a renderer other than mkdocs or zensical was asked for",
+    ("generator/publish/renderer.py", "_zensical_build", "RendererMissing"): "--renderer zensical without zensical installed",
+    ("generator/publish/renderer.py", "_zensical_build", "RuntimeError"): "Zensical failed on docs/ that MkDocs would render",
 }
 
 

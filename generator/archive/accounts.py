@@ -10,7 +10,7 @@ from .formulations import FormulationFinder, load_formulations
 from .paragraphs import paragraphs
 from .publishers import load_publishers
 from .registry import Registry
-from ..core.model import Official, Paragraph, Readout, Source, event_key, event_mode
+from ..core.model import Initiative, Official, Paragraph, Readout, Source, event_key, event_mode
 from ..core.problems import WARNING, Problem
 from ..core.text import has_html
 
@@ -42,10 +42,12 @@ def resolve_publisher(doc: RawDocument, source: Source | None, registry, problem
 
 
 def check_accounts(doc: RawDocument, source: Source | None, officials: tuple[Official, ...], registry: Registry,
-                   problems: list[Problem]) -> tuple[Source | None, tuple[Paragraph, ...]]:
-    """The source with its publisher resolved, and the text's paragraphs with their speakers and formulations."""
+                   problems: list[Problem], initiatives: tuple[Initiative, ...] = ()
+                   ) -> tuple[Source | None, tuple[Paragraph, ...]]:
+    """The source with its publisher resolved, and the text's paragraphs with their speakers, formulations
+    and the initiatives (of those the readout lists) that each names."""
     return (resolve_publisher(doc, source, registry, problems),
-            paragraphs(doc, officials, registry, registry.formulation_finder, problems))
+            paragraphs(doc, officials, registry, registry.formulation_finder, problems, initiatives))
 
 
 def ambiguous_events(checked: list[tuple[RawDocument, Readout]], rest: list[Readout]) -> list[Problem]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .formulations import FormulationFinder
 from .load import RawDocument
 from .speakers import Attributor
-from ..core.model import BOTH_SIDES, Official, Paragraph
+from ..core.model import BOTH_SIDES, Initiative, Official, Paragraph
 from ..core.problems import Problem
 
 NOBODY = "nobody"
@@ -97,8 +97,9 @@ def _overrides(doc: RawDocument, count: int, official, closest, problems: list[P
 
 
 def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, finder: FormulationFinder,
-               problems: list[Problem]) -> tuple[Paragraph, ...]:
-    """The numbered paragraphs of the document's text, each with its speaker and formulations."""
+               problems: list[Problem], listed: tuple[Initiative, ...] = ()) -> tuple[Paragraph, ...]:
+    """The numbered paragraphs of the document's text, each with its speaker, formulations and the
+    initiatives of `listed` (the readout's own list) that it names."""
     numbered: list[tuple[Block, bool]] = []  # each paragraph, and whether a paragraph came just before it
     follows = False
     for block in blocks(doc.body):
@@ -111,6 +112,9 @@ def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, f
     for number, (block, follows) in enumerate(numbered, start=1):
         carried = previous if follows else None
         speaker = overrides[number] if number in overrides else attributor.speaker(block.text, carried)
-        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, finder.find(block.text)))
+        named = {i.slug for i, _ in registry.mentioned_initiatives(block.text)} if listed else set()
+        uses, related, marks = finder.find(block.text)
+        found.append(Paragraph(number, doc.body_line + block.line, block.text, speaker, uses,
+                               tuple(i for i in listed if i.slug in named), related, marks))
         previous = speaker
     return tuple(found)

@@ -212,7 +212,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
-    source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems)
+    source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems, initiatives)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None

@@ -99,12 +99,13 @@ class Publisher:
 
 @dataclass(frozen=True)
 class Formulation:
-    """A stock phrase, with the other ways it is written."""
+    """A stock phrase, with the other ways it is written, and wordings only related to it."""
 
     slug: str
     name: str
     variants: tuple[str, ...] = ()
     summary: str = ""
+    related: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple:
@@ -115,16 +116,36 @@ BOTH_SIDES = "both sides"
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Where a paragraph's text has a formulation's words (text[start:end]): a use, or related wording."""
+
+    slug: str
+    start: int
+    end: int
+    related: bool = False
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a readout's text: its number (its anchor is p<number>), the line it
-    starts on in the file, who speaks in it (an Official, BOTH_SIDES, or None), and the
-    formulations it uses."""
+    starts on in the file, who speaks in it (an Official, BOTH_SIDES, or None), the
+    formulations it uses (and those it has related wording of, with where the words stand),
+    and the initiatives it names (of those the readout lists)."""
 
     number: int
     line: int
     text: str
     speaker: object = None
     formulations: tuple[Formulation, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    related: tuple[Formulation, ...] = ()  # formulations it has only related wording of: never a use
+    marks: tuple[Mark, ...] = ()  # where the words of each use and related wording stand
+
+    def spoken_by(self, participants: tuple[Official, ...]) -> tuple[Official, ...]:
+        """Who says what the paragraph holds: its speaker, or every participant where both sides speak."""
+        if isinstance(self.speaker, Official):
+            return (self.speaker,)
+        return participants if self.speaker == BOTH_SIDES else ()
 
     @property
     def anchor(self) -> str:

@@ -1,7 +1,9 @@
 """data/formulations.json: every formulation with every paragraph that uses it.
 
-Each use names the readout, the paragraph (its number, and the link to its anchor), the
-speaker the text names and their side, and the side whose account reports it.
+Each use names the readout, the paragraph (its number, and the link to its anchor), the words
+matched, the speaker the text names and their side, and the side whose account reports it.
+Related wording (akin to the formulation, not the formulation) is listed apart and never
+counted as a use.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ def paragraph_speaker(paragraph: Paragraph) -> dict | None:
     return {"name": BOTH_SIDES, "slug": None, "side": None} if paragraph.speaker == BOTH_SIDES else None
 
 
-def _use(readout: Readout, paragraph: Paragraph, site: dict) -> dict:
+def _use(readout: Readout, paragraph: Paragraph, site: dict, slug: str = "", related: bool = False) -> dict:
     by = readout.source.by
+    words = next((paragraph.text[m.start:m.end] for m in paragraph.marks if m.slug == slug and m.related == related), None)
     return {
         "readout": readout.slug,
+        "words": words,
         "date": readout.date.isoformat(),
         "paragraph": paragraph.number,
         "url": f"{page_url(site, readout)}#{paragraph.anchor}",
@@ -40,8 +44,11 @@ def render_formulations_data(archive: Archive, indexes: Indexes, site: dict) -> 
         "slug": formulation.slug,
         "name": formulation.name,
         "variants": list(formulation.variants),
+        "related": list(formulation.related),
         "summary": formulation.summary,
         "page": page_url(site, formulation),
-        "uses": [_use(r, p, site) for r, p in reversed(indexes.uses_of.get(formulation.slug, ()))],  # oldest first
+        "uses": [_use(r, p, site, formulation.slug) for r, p in reversed(indexes.uses_of.get(formulation.slug, ()))],
+        "related_wording": [_use(r, p, site, formulation.slug, related=True)  # never counted as uses
+                            for r, p in reversed((indexes.related_of or {}).get(formulation.slug, ()))],
     } for formulation in archive.formulations]
     return Page(PATH, json.dumps({"formulations": records}, ensure_ascii=False, indent=1) + "\n")

@@ -23,7 +23,7 @@ from .records_schema import records_schema
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
     "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
-    "side", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
+    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
     "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -101,14 +101,25 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
 
 
 def _paragraph(paragraph: Paragraph) -> dict:
-    """A numbered paragraph: who speaks in it (an official's id, "both sides" or null) and the formulations it uses."""
+    """A numbered paragraph: who speaks in it (an official's id, "both sides" or null), the formulations it
+    uses and the initiatives it names: with the readout, the relation (readout, paragraph, initiative, speaker)."""
     speaker = paragraph.speaker.slug if isinstance(paragraph.speaker, Official) else paragraph.speaker
     return {"number": paragraph.number, "anchor": paragraph.anchor, "speaker": speaker,
-            "formulations": [f.slug for f in paragraph.formulations]}
+            "formulations": [f.slug for f in paragraph.formulations],
+            "initiatives": [i.slug for i in paragraph.initiatives]}
+
+
+def initiatives_by_paragraph(record: dict) -> str:
+    """'p2 United Nations (Li Qiang); p7 BRICS (both sides)': each initiative a paragraph names, with its speaker."""
+    names = {i["id"]: i["name"] for i in record["initiatives"]}
+    people = {p["id"]: p["name"] for p in record["participants"]}
+    return "; ".join(f"p{p['number']} {names[slug]} ({people.get(p['speaker'], p['speaker'] or 'no speaker named')})"
+                     for p in record["paragraphs"] for slug in p["initiatives"])
 
 
 def _formulation_record(formulation: Formulation, site: dict) -> dict:
     return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
+            "related": list(formulation.related),
             "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
@@ -180,6 +191,7 @@ def _csv_row(record: dict) -> list[str]:
     flat = dict(record, participants=people(record["participants"]), mentioned=people(record["mentioned"]),
                 initiatives="; ".join(i["name"] for i in record["initiatives"]),
                 formulations="; ".join(f["name"] for f in record["formulations"]),
+                initiatives_by_paragraph=initiatives_by_paragraph(record),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
                 language=source["language"],

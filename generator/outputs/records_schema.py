@@ -86,10 +86,16 @@ _PARAGRAPH = _object({
     "speaker": {"anyOf": [_SLUG, {"const": "both sides"}, {"type": "null"}],
                 "description": "Who speaks in it, where the text says so: an official's id, or both sides."},
     "formulations": {"type": "array", "items": _SLUG, "description": "The ids of the formulations it uses."},
+    "initiatives": {"type": "array", "items": _SLUG,
+                    "description": "The ids of the initiatives it names (of those the readout lists): the speaker "
+                                   "raises them, both participants where both sides speak."},
 })
 
 _FORMULATION = _object({
-    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT}, "summary": _OPTIONAL_TEXT,
+    "id": _SLUG, "name": _TEXT, "variants": {"type": "array", "items": _TEXT},
+    "related": {"type": "array", "items": _TEXT,
+                "description": "Wordings only akin to the formulation: found and shown apart, never counted as uses."},
+    "summary": _OPTIONAL_TEXT,
     "page": _TEXT,
 }, "A stock phrase tracked to the paragraph, with the other ways it is written.")
 

@@ -4,7 +4,8 @@ Tables: readouts, archived_copies, inferred, officials, official_aliases, positi
 initiatives, publishers (with the side each speaks for), events (every event, a single account's too,
 with its coverage as the coverage page counts it), readout_officials (each participant
 with the positions held that day, and each official the text mentions), readout_initiatives,
-paragraphs (each numbered paragraph with its speaker), formulations, formulation_variants,
+paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (each initiative a
+paragraph names, with its speaker: who raised it), formulations, formulation_variants,
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
 readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
 go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
@@ -71,10 +72,20 @@ CREATE TABLE formulation_uses (
   PRIMARY KEY (readout_id, paragraph, formulation_id),
   FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
 );
+-- who raised what: each initiative a paragraph names (of those the readout lists), with the paragraph's speaker
+CREATE TABLE paragraph_initiatives (
+  readout_id TEXT NOT NULL, paragraph INTEGER NOT NULL, initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+  speaker_id TEXT REFERENCES officials(id),  -- NULL when both sides speak or the text names no speaker
+  speaker TEXT,  -- the official's name, 'both sides' (each participant raises it), or NULL
+  side TEXT,  -- the country the speaker speaks for
+  PRIMARY KEY (readout_id, paragraph, initiative_id),
+  FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
+);
 -- the full-text index reads its text from readouts (an external-content table: no second copy)
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
+CREATE INDEX paragraph_initiatives_by_initiative ON paragraph_initiatives(initiative_id);
 CREATE INDEX formulation_uses_by_formulation ON formulation_uses(formulation_id);
 CREATE INDEX paragraphs_by_speaker ON paragraphs(speaker_id);
 """
@@ -101,15 +112,18 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
 
 
-def _formulation_uses(db: sqlite3.Connection, archive: Archive) -> None:
-    """A row per paragraph and formulation it uses, in the readouts' order (newest first) and the text's."""
-    rows = []
+def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
+    """A row per paragraph and formulation it uses, and per paragraph and initiative it names, in the
+    readouts' order (newest first) and the text's, each with the paragraph's speaker."""
+    uses, raised = [], []
     for readout in archive.readouts:
         for paragraph in readout.paragraphs:
             speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
-            rows += [(readout.id, paragraph.number, formulation.slug, speaker["slug"], speaker["name"],
-                      speaker["side"] or None) for formulation in paragraph.formulations]
-    _insert(db, "formulation_uses", rows)
+            who = (speaker["slug"], speaker["name"], speaker["side"] or None)
+            uses += [(readout.id, paragraph.number, formulation.slug, *who) for formulation in paragraph.formulations]
+            raised += [(readout.id, paragraph.number, initiative.slug, *who) for initiative in paragraph.initiatives]
+    _insert(db, "formulation_uses", uses)
+    _insert(db, "paragraph_initiatives", raised)
 
 
 def _readouts(db: sqlite3.Connection, records: list[dict], event_of: dict[str, str]) -> None:
@@ -142,7 +156,7 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
                 db.executescript(SCHEMA)
                 _registries(db, archive, site)
                 _readouts(db, records, {r.id: e.slug for e in archive.all_events for r in e.readouts})
-                _formulation_uses(db, archive)
+                _paragraph_relations(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

@@ -34,17 +34,50 @@ def _speaker_side(paragraph: Paragraph) -> str:
     return BOTH_SIDES if paragraph.speaker == BOTH_SIDES else ""
 
 
-def _use_item(readout: Readout, paragraph: Paragraph, here: str, show_speaker: bool) -> Markup:
+SNIPPET_BEFORE, SNIPPET_AFTER = 100, 140  # characters of the paragraph shown around the marked words
+_NOT_SHOWN = str.maketrans("\n", " ", "*`")  # Markdown's emphasis and code marks, in plain text
+
+
+def _plain(text: str) -> str:
+    return text.translate(_NOT_SHOWN)
+
+
+def marked_snippet(paragraph: Paragraph, slug: str, related: bool = False) -> Markup:
+    """The paragraph around the formulation's first words in it, those words (and any more of them in
+    view) in <mark>: the reader sees what was matched."""
+    own = [m for m in paragraph.marks if m.slug == slug and m.related == related]
+    if not own:
+        return escape(excerpt(paragraph))
+    text, first = paragraph.text, own[0]
+    start = max(0, first.start - SNIPPET_BEFORE)
+    if start and 0 <= (space := text.find(" ", start, first.start)):
+        start = space + 1
+    end = min(len(text), first.end + SNIPPET_AFTER)
+    if end < len(text) and (space := text.rfind(" ", first.end, end)) > 0:
+        end = space
+    pieces, at = [Markup("…") if start else Markup("")], start
+    for mark in (m for m in own if start <= m.start and m.end <= end):
+        pieces += [escape(_plain(text[at:mark.start])), Markup("<mark>{}</mark>").format(_plain(text[mark.start:mark.end]))]
+        at = mark.end
+    pieces += [escape(_plain(text[at:end])), Markup("…") if end < len(text) else Markup("")]
+    return Markup("").join(pieces)
+
+
+def _use_item(readout: Readout, paragraph: Paragraph, here: str, show_speaker: bool, marked: str = "",
+              related: bool = False) -> Markup:
     who = speaker_name(paragraph.speaker) if show_speaker else ""
     href = escape(link_between(readout, here))
+    quoted = marked_snippet(paragraph, marked, related) if marked else escape(excerpt(paragraph))
     return Markup(f'<li><a href="{href}#{escape(paragraph.anchor)}">{escape(_date(readout.date))}, ¶{paragraph.number}</a>: '
                   f'<a href="{href}">{escape(readout.title)}</a> ({escape(f"{who}, " if who else "")}in '
-                  f'{escape(account_side(readout))})<br><q>{escape(excerpt(paragraph))}</q></li>')
+                  f'{escape(account_side(readout))})<br><q>{quoted}</q></li>')
 
 
-def uses_listing(uses: tuple[Use, ...], here: str, limit: int, show_speaker: bool = True) -> Markup:
-    """The uses, newest first, each linking to its paragraph; past `limit`, the newest only and a count."""
-    items = Markup("\n").join(_use_item(r, p, here, show_speaker) for r, p in uses[:limit])
+def uses_listing(uses: tuple[Use, ...], here: str, limit: int, show_speaker: bool = True, marked: str = "",
+                 related: bool = False) -> Markup:
+    """The uses, newest first, each linking to its paragraph, with the words of formulation `marked` (its
+    related wording, with `related`) marked; past `limit`, the newest only and a count."""
+    items = Markup("\n").join(_use_item(r, p, here, show_speaker, marked, related) for r, p in uses[:limit])
     note = (Markup('<p class="uses-more">The newest {} of {} are listed.</p>').format(limit, len(uses))
             if len(uses) > limit else "")
     return Markup('<ul class="uses">\n{}\n</ul>{}').format(items, note)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..core import parallel
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.text import escape_md, plain
-from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
                         page_path, page_url, relative_path, year_groups)
@@ -190,10 +190,15 @@ _HTML_FILTERS = {
     "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
     "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
     "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
-    "uses": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT),
+    "uses": lambda c, uses, formulation: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT,
+                                                                   marked=formulation.slug),
+    "related_uses": lambda c, uses, formulation: formulations.uses_listing(
+        uses, c["page_path"], LIST_LIMIT, marked=formulation.slug, related=True),
     "formulation_summary": lambda c, item: formulations.formulation_summary(
         item, c["index"].uses_of.get(item.slug, ()), c["page_path"]),
     "formulations_table": lambda c, items: formulations.formulations_table(items, c["index"].uses_of, c["page_path"]),
+    "raised": lambda c, pairs: raised.raised_listing(pairs, c["page_path"]),
+    "raisers": lambda c, pairs: raised.raisers_listing(pairs, c["page_path"]),
     "coverage_table": lambda c, events: coverage.coverage_table(events, c["page_path"]),
     "one_sided": lambda c, events: coverage.one_sided_listing(events, c["page_path"]),
 }
@@ -265,12 +270,13 @@ class Renderer:
                             readouts=self.indexes.by_official.get(official.slug, ()),
                             mentioning=self.indexes.mentioning.get(official.slug, ()),
                             counterparts=self.indexes.counterparts.get(official.slug, ()),
-                            initiatives=self.indexes.initiatives_of.get(official.slug, ()))
+                            raised=self.indexes.raised_by.get(official.slug, ()),
+                            named_around=self.indexes.named_around.get(official.slug, ()))
 
     def initiative(self, initiative: Initiative) -> Page:
         return self._render("initiative.md.j2", page_path(initiative), initiative=initiative,
                             readouts=self.indexes.by_initiative.get(initiative.slug, ()),
-                            officials=self.indexes.officials_of.get(initiative.slug, ()))
+                            raisers=self.indexes.raisers_of.get(initiative.slug, ()))
 
     def year(self, year: int, readouts: tuple[Readout, ...]) -> Page:
         return self._render("year.md.j2", page_path(year), year=year, readouts=readouts)
@@ -298,7 +304,8 @@ class Renderer:
 
     def formulation(self, formulation: Formulation) -> Page:
         return self._render("formulation.md.j2", page_path(formulation), formulation=formulation,
-                            uses=self.indexes.uses_of.get(formulation.slug, ()))
+                            uses=self.indexes.uses_of.get(formulation.slug, ()),
+                            related=self.indexes.related_of.get(formulation.slug, ()))
 
     def coverage_pages(self):
         """The coverage page, and a page per year listing the events that lack a side's account."""

@@ -31,6 +31,7 @@ from . import cache, manifest, site
 from .depends import depends_on, dirty_pages
 from .lock import build_lock
 from .progress import Progress, Silent
+from .renderer import MKDOCS, ZENSICAL
 from .write import Backup, WriteReport, remove_leftovers, write_pages
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
@@ -186,13 +187,16 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
-               progress: Progress | None = None) -> dict:
+               progress: Progress | None = None, renderer: str = MKDOCS) -> dict:
     """Render docs/ with MkDocs into a new folder, then put it in place of site_dir (see site.py):
-    only the changed pages, unless `full` or nothing records what the site was built from."""
+    only the changed pages, unless `full` or nothing records what the site was built from.
+    With renderer="zensical", Zensical renders the whole of docs/ instead."""
     previous = os.environ.get(SKIP_GENERATE)
     os.environ[SKIP_GENERATE] = "1"
     try:
         with build_lock(root):
+            if renderer == ZENSICAL:
+                return site.render_with_zensical(root, site_dir, progress)
             return site.render_with_mkdocs(root, site_dir, strict, full, progress)
     finally:
         if previous is None:
@@ -202,7 +206,7 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = Fal
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, full: bool = False,
-               progress: Progress | None = None) -> Generated:
+               progress: Progress | None = None, renderer: str = MKDOCS) -> Generated:
     """docs/ from the archive, then site/ from docs/; when either fails, both stay as they were."""
     site_dir = site_dir or root / "site"
     with build_lock(root):
@@ -211,7 +215,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, fu
         backup = Backup(root)
         try:
             generated = generate(root, backup=backup, progress=progress)
-            run_mkdocs(root, site_dir, strict, full, progress)
+            run_mkdocs(root, site_dir, strict, full, progress, renderer)
             return generated
         except BaseException:
             backup.restore(root / "docs")

@@ -31,6 +31,7 @@ from pathlib import Path
 import jinja2
 
 from .progress import Progress, Silent
+from .renderer import ZENSICAL, render_docs
 
 RECORD_VERSION = 1
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs' static templates, every build
@@ -159,15 +160,11 @@ class _DropDirtyWarning(logging.Filter):
 
 
 def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, progress: Progress) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
-    config.plugins["readouts-only-changed"] = _OnlyChanged(changed, progress)
     logger, dropping = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
     logger.addFilter(dropping)
     try:
-        build(config, dirty=changed is not None)
+        render_docs(root / "mkdocs.yml", staging, strict=strict, dirty=changed is not None,
+                    plugins={"readouts-only-changed": _OnlyChanged(changed, progress)})
     finally:
         logger.removeFilter(dropping)
     progress.end_bar()
@@ -224,6 +221,23 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
     temporary.write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
     os.replace(temporary, record_path(site_dir))
     return {"full": changed is None, "rendered": len(stamps) if changed is None else len(changed), "removed": len(gone)}
+
+
+def render_with_zensical(root: Path, site_dir: Path, progress: Progress | None = None) -> dict:
+    """Render the whole of docs/ with Zensical into a new folder, then put it in place of site_dir.
+    No record is kept: the next MkDocs build is a full one."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    record_path(site_dir).unlink(missing_ok=True)
+    (progress or Silent()).stage("Zensical", "renders the whole of docs/")
+    staging = _staging_folder(site_dir)
+    try:
+        render_docs(root / "mkdocs.yml", staging, renderer=ZENSICAL)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, site_dir)
+    return {"full": True, "rendered": len(docs_stamps(root / "docs")), "removed": 0}
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -55,11 +55,12 @@ def test_each_record_names_the_formulations_its_paragraphs_use(data, site_url):
     formulations = {f["id"]: f for f in china_ready["formulations"]}
     assert formulations["one-china-principle"] == {"id": "one-china-principle", "name": "One China principle",
                                                    "paragraphs": [11]}
-    assert formulations["non-interference-in-internal-affairs"]["paragraphs"] == [9, 12]
+    assert formulations["non-interference-in-internal-affairs"]["paragraphs"] == [9]  # ¶12's is related wording
     assert next(iter(formulations)) == "strategic-perspective"  # in order of first use
     registry = {f["id"]: f for f in archive["formulations"]}
     assert {formulation for _, formulation, _ in uses} <= set(registry)
-    assert "one-China policy" in registry["one-china-principle"]["variants"]
+    assert "one-China policy" not in registry["one-china-principle"]["variants"]
+    assert "model of the Cold War" in registry["cold-war-mentality"]["related"]
     assert all(page_exists(data.parent, site_url, f["page"]) for f in registry.values())
 
 
@@ -89,12 +90,15 @@ def test_the_database_holds_every_use_with_its_speaker_and_side(db, data):
     registry = _read(data, "readouts.json")["formulations"]
     assert db.execute("SELECT id, name FROM formulations").fetchall() == [(f["id"], f["name"]) for f in registry]
     assert db.execute("SELECT variant FROM formulation_variants WHERE formulation_id = 'one-china-principle'"
-                      ).fetchall() == [("one-China principle",), ("one-China policy",)]
+                      ).fetchall() == [("one-China principle",)]
     rows = db.execute("SELECT readout_id, formulation_id, paragraph FROM formulation_uses").fetchall()
     assert len(rows) == len(set(rows)) and set(rows) == _uses_in_formulations_json(data)
-    both = db.execute("SELECT speaker_id, speaker, side FROM formulation_uses WHERE readout_id = ? "
-                      "AND paragraph = 5", (CHINA_READY,)).fetchall()
-    assert both == [(None, "both sides", None)]
+    first = db.execute("SELECT speaker_id, speaker, side FROM formulation_uses WHERE readout_id = ? "
+                       "AND paragraph = 1", (CHINA_READY,)).fetchall()
+    assert first == [("xi-jinping", "Xi Jinping", "China")] * 2
+    both = db.execute("SELECT count(*) FROM formulation_uses WHERE readout_id = ? AND paragraph = 5",
+                      (CHINA_READY,)).fetchone()
+    assert both == (0,)  # "25-year comprehensive strategic partnership program" is related wording only
     disagreeing = db.execute("""SELECT count(*) FROM formulation_uses u
         JOIN paragraphs p ON p.readout_id = u.readout_id AND p.number = u.paragraph
         LEFT JOIN officials o ON o.id = u.speaker_id
@@ -113,7 +117,7 @@ def test_the_data_page_documents_the_tables_and_its_query_answers(db, data):
     assert rows[0][4].endswith(f"/{CHINA_READY}/#p11")
     by_side = dict(db.execute("""SELECT side, count(*) FROM formulation_uses
         WHERE formulation_id = 'comprehensive-strategic-partnership' GROUP BY side""").fetchall())
-    assert by_side == {None: 1, "China": 4, "Iran": 3}
+    assert by_side == {"China": 4, "Iran": 3}
 
 
 def test_a_strangers_formulation_is_only_data(fixture_archive, tmp_path):
