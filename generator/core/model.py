@@ -29,12 +29,9 @@ class Official:
 
     @property
     def sort_name(self) -> str:
-        """Family name first: `sort_as` ("Xi Jinping", written so already), else the last word first
-        ("Raisi Ebrahim", "Ahmadian Ali-Akbar")."""
-        if self.sort_as:
-            return self.sort_as
+        """Family name first: `sort_as` ("Xi Jinping"), else the last word first ("Raisi Ebrahim")."""
         given, _, family = self.name.rpartition(" ")
-        return f"{family} {given}".strip()
+        return self.sort_as or f"{family} {given}".strip()
 
     @property
     def sort_key(self) -> tuple:
@@ -227,8 +224,8 @@ class Readout:
 
     def inferred_entries(self, field_path: str) -> tuple[tuple[str, str], ...]:
         """The entries of `inferred` about the value: itself, or its parts (`date.year`)."""
-        return tuple((name, basis) for name, basis in self.inferred
-                     if name == field_path or name.startswith(field_path + ".") and name.rsplit(".", 1)[1] in DATE_PARTS)
+        return tuple((name, basis) for name, basis in self.inferred if name == field_path
+                     or name in (f"{field_path}.{part}" for part in DATE_PARTS))
 
     def inferred_basis(self, field_path: str) -> str:
         return " ".join(basis for _, basis in self.inferred_entries(field_path))
