@@ -12,6 +12,7 @@ from benchmarks.project import copy_site_setup
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_ARCHIVE = REPO / "tests" / "fixtures" / "archive"
+VERSIONS_OVERLAY = REPO / "tests" / "fixtures" / "versions"  # laid over the fixture archive: language versions
 ARTIFACTS = REPO / "test-artifacts"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -51,6 +52,20 @@ def make_project(root: Path, archive: Path = FIXTURE_ARCHIVE) -> Path:
     copy_site_setup(root)
     shutil.copytree(archive, root / "archive")
     return root
+
+
+def make_versions_project(root: Path) -> Path:
+    """The fixture archive with Chinese and Persian versions of its readouts (tests/fixtures/versions/
+    holds the files it adds or replaces): a pair that agrees, a pair whose English version lacks a
+    sentence and a formulation, and a Persian pair."""
+    make_project(root)
+    shutil.copytree(VERSIONS_OVERLAY, root / "archive", dirs_exist_ok=True)
+    return root
+
+
+@pytest.fixture
+def versions_project(tmp_path: Path) -> Path:
+    return make_versions_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 The import contracts are import-linter's, in pyproject.toml ([tool.importlinter]): the stages in
 layers (core ← archive ← pages ← outputs | contribute ← publish ← the command line), no import
 circles, the package never importing the benchmarks, core and archive importing neither the
-renderer (pages), Jinja2 nor MkDocs, and MkDocs imported by one module and the hook only.
+renderer (pages), Jinja2 nor MkDocs, and one module alone loading MkDocs' configuration,
+building or serving.
 import-linter follows every import, indirect ones and those inside functions included.
 """
 

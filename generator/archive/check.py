@@ -22,4 +22,4 @@ def archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[
         return None, problems
     publishers = registry.publishers.all if registry.publishers else ()
     return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects,
-                        publishers, registry.formulations), problems
+                        publishers, registry.formulations, registry.places.places), problems

@@ -11,6 +11,11 @@ Every phrase is one path in a word automaton (a trie of words), so a text is rea
 word, whatever the number of phrases; where phrases overlap, the one that starts first wins, and
 of those the longest (the programme's name "25-year comprehensive strategic partnership program"
 is not a use of "comprehensive strategic partnership").
+
+Its forms in other languages (`forms: {zh: [一个中国原则], fa: [اصل چین واحد]}`) are phrases of
+the same automaton: Chinese is read a character at a time (it has no spaces between words, so a
+form is found wherever its characters stand), Persian with its Arabic letter forms folded and the
+zero-width non-joiner read as a space.
 """
 
 from __future__ import annotations
@@ -24,11 +29,16 @@ from ..core.model import Formulation, Mark
 from ..core.problems import Problem
 from ..core.text import slugify
 
-_KEYS = ("name", "variants", "related", "single_word", "summary")
+_KEYS = ("name", "variants", "related", "forms", "single_word", "summary")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+# Arabic yeh, alef maksura and kaf are the Persian letters; the kashida only stretches a word.
+_LETTER_FORMS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ـ": None})
 _APOSTROPHES = ("’", "‘", "ʼ")
 _JOINERS = ("-", "‐", "‑", "‒", "–", "—", "_")  # hyphens and dashes join words as a space would
 # A word (letters and digits), or one mark of punctuation; joiners and spaces separate words.
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s\-‐‑‒–—]")
+# Chinese and Japanese characters are each a word; the zero-width non-joiner separates as a space does.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[^\W_])+|[^\w\s\-‐‑‒–—\u200c]")
 MAX_WORDS = 12  # the longest phrase: bounds the words read from each place in a text
 # Words too common to find a formulation by: a phrase of these alone is refused.
 STOP_WORDS = frozenset(
@@ -50,6 +60,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
         token = match.group()
         if token in _APOSTROPHES:
             token = "'"
+        elif not token.isascii():
+            token = token.translate(_LETTER_FORMS)
         found.append((token.casefold(), match.start(), match.end()))
     return found
 
@@ -75,7 +87,7 @@ class FormulationFinder:
         self._root: dict = {}
         self._by_slug = {formulation.slug: formulation for formulation in formulations}
         for formulation in formulations:
-            phrases = [(p, False) for p in (formulation.name, *formulation.variants)]
+            phrases = [(p, False) for p in (formulation.name, *formulation.variants, *_all_forms(formulation))]
             for phrase, related in phrases + [(p, True) for p in formulation.related]:
                 node = self._root
                 for token, _, _ in _tokens(phrase)[:MAX_WORDS]:
@@ -122,10 +134,11 @@ def _single_word(doc: RawDocument, entry: dict, index: int, problems: list[Probl
 
 def _check_phrases(doc: RawDocument, index: int, entry: dict, single_word: bool, problems: list[Problem]) -> None:
     """Every phrase specific enough to find the formulation by, at its own line."""
-    for key in ("name", "variants", "related"):
-        values = entry.get(key)
-        values = [(key, values)] if key == "name" else [((key, i), v) for i, v in enumerate(values or [])
-                                                        if isinstance(values, list)]
+    forms = entry.get("forms") if isinstance(entry.get("forms"), dict) else {}
+    for key in ("name", "variants", "related", *(("forms", language) for language in forms)):
+        values = entry.get(key) if isinstance(key, str) else forms[key[1]]
+        values = [(key, values)] if key == "name" else [((*(key if isinstance(key, tuple) else (key,)), i), v)
+                                                        for i, v in enumerate(values or []) if isinstance(values, list)]
         for where, value in values:
             if not isinstance(value, str) or not value.strip():
                 continue  # its own error says so
@@ -149,7 +162,38 @@ def load_formulations(doc: RawDocument, problems: list[Problem]) -> tuple[Formul
             variants=texts(doc, entry.get("variants"), (index, "variants"), problems),
             related=texts(doc, entry.get("related"), (index, "related"), problems),
             summary=text(doc, entry.get("summary"), (index, "summary"), problems, required=False),
+            forms=_forms(doc, entry.get("forms"), (index, "forms"), problems),
         ))
     # Two formulations written the same way once folded would make every use ambiguous.
-    _index_names(doc, formulations, lambda f: tuple(fold(v) for v in (f.name, *f.variants, *f.related)), problems)
+    _index_names(doc, formulations, lambda f: tuple(fold(v) for v in (f.name, *f.variants, *f.related,
+                                                                     *_all_forms(f))), problems)
     return tuple(sorted(formulations, key=lambda f: f.sort_key))
+
+
+def _all_forms(formulation: Formulation) -> tuple[str, ...]:
+    return tuple(form for _, forms in formulation.forms for form in forms)
+
+
+def _forms(doc: RawDocument, value, key_path, problems) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """forms: {zh: [...], fa: [...]}: each language's forms, each checked as a variant is."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        problems.append(doc.problem(key_path, "'forms' must map a language to its forms",
+                                    "write it as 'forms:' with 'zh:' and 'fa:' lists indented under it"))
+        return ()
+    found = []
+    for language, forms in value.items():
+        if not (isinstance(language, str) and _LANGUAGE.match(language)) or language == "en":
+            problems.append(doc.problem(key_path + (language,), f"{language!r} is not a language of 'forms'",
+                                        "a two-letter code other than en, such as zh or fa (English forms are "
+                                        "the name and 'variants')"))
+            continue
+        if not isinstance(forms, list) or not forms:
+            problems.append(doc.problem(key_path + (language,), f"'forms.{language}' must be a list",
+                                        "write one '- form' per line"))
+            continue
+        written = texts(doc, forms, key_path + (language,), problems)
+        if written:
+            found.append((language, written))
+    return tuple(sorted(found))

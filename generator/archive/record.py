@@ -26,6 +26,18 @@ def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:
     return value
 
 
+def _check_version_of(doc: RawDocument, value, own_id: str, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+        problems.append(doc.problem(("version_of",), f"'version_of' must be the id of another readout, not {value!r}",
+                                    "copy the 'id:' line of the readout this text is a version of"))
+        return ""
+    if value == own_id:
+        problems.append(doc.problem(("version_of",), "'version_of' names the readout's own id",
+                                    "write the id of the readout in the other language, or remove 'version_of'"))
+        return ""
+    return value
+
+
 def _check_flag(doc: RawDocument, value, name: str, problems: list[Problem]) -> bool:
     if not isinstance(value, bool):
         problems.append(doc.problem((name,), f"'{name}' must be true or false, not {value!r}",
@@ -73,10 +85,13 @@ def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]
 
 
 def check_record(doc: RawDocument, data: dict, problems: list[Problem]) -> dict:
-    """id, added, updated, title_supplied, headline and inferred, as the Readout takes them."""
-    record: dict = {"id": "", "added": None, "updated": None, "title_supplied": False, "headline": "", "inferred": ()}
+    """id, added, updated, title_supplied, headline, inferred and version_of, as the Readout takes them."""
+    record: dict = {"id": "", "added": None, "updated": None, "title_supplied": False, "headline": "", "inferred": (),
+                    "version_of": ""}
     if data.get("id") is not None:
         record["id"] = _check_id(doc, data["id"], problems)
+    if data.get("version_of") is not None:
+        record["version_of"] = _check_version_of(doc, data["version_of"], record["id"], problems)
     for name in ("added", "updated"):
         if data.get(name) is not None:
             record[name] = check_date(doc, data[name], (name,), problems)

@@ -77,6 +77,12 @@ FIELDS = (
     Field("event", "slug", False,
           "A shared key for accounts of the same meeting that the date and participants do not tie "
           "together: lowercase letters, digits and hyphens.", "2022-07-29-xi-raisi-call"),
+    Field("version_of", "id", False,
+          "When this text is the same readout in another language (the publisher's original, or its "
+          "English version): the id of the readout it is a version of. The two are compared paragraph by "
+          "paragraph; each keeps its own source, dates and text, with 'source.language' set, and the "
+          "date, kind and participants of the other (for example version_of: "
+          "2022-07-29-xi-jinping-speaks-with-ebrahim-raisi).", ""),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
     Field("speakers", "speakers", False,
           "Who speaks in a paragraph, where the archive's rules get it wrong: the paragraph's anchor (p1, p2 …) "

@@ -23,6 +23,7 @@ from ..core.settings import markdown_extensions
 from ..core.text import summarise
 from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
 from .record import check_record, check_source_record
+from .versions import check_versions
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # each pattern is used whole (fullmatch)
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -253,6 +254,7 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
     _check_duplicates(checked, rest, problems)
     _check_day_limit(checked, rest, problems)
     problems += accounts.ambiguous_events(checked, rest)
+    problems += check_versions(checked, rest)
     return registry, readouts, problems
 
 
@@ -275,7 +277,9 @@ def _rest_of_archive(loaded: LoadedArchive, registry: Registry, extensions: tupl
 
 
 def _duplicate_key(readout: Readout) -> tuple:
-    return (readout.date, frozenset(o.slug for o in readout.officials), " ".join(readout.source.publisher.casefold().split()))
+    """Versions in two languages are not duplicates (versions.py checks them)."""
+    return (readout.date, frozenset(o.slug for o in readout.officials), " ".join(readout.source.publisher.casefold().split()),
+            readout.source.language)
 
 
 def _check_duplicates(checked: list[tuple[RawDocument, Readout]], rest: list[Readout], problems: list[Problem]) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .versions import account_of, version_groups, with_originals
+
 
 @dataclass(frozen=True)
 class Position:
@@ -103,10 +105,17 @@ class Formulation:
     variants: tuple[str, ...] = ()
     summary: str = ""
     related: tuple[str, ...] = ()
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language code, its forms), as in the registry
 
     @property
     def sort_key(self) -> tuple:
         return (self.name.casefold(), self.slug)
+
+    def phrases(self, language: str = "en") -> tuple[str, ...]:
+        """How the formulation is written in a language: the name and variants in English, else its forms."""
+        if language == "en":
+            return (self.name, *self.variants)
+        return next((forms for code, forms in self.forms if code == language), ())
 
 
 BOTH_SIDES = "both sides"
@@ -186,6 +195,8 @@ class Readout:
     inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    version_of: str = ""  # the id of the readout this text is another language's version of
+    translation_of: object = None  # versions.Original: the original, when this is a translation of one in the archive
 
     @property
     def side(self) -> str:
@@ -295,8 +306,13 @@ class Event:
 
     slug: str
     date: date
-    readouts: tuple[Readout, ...]
+    readouts: tuple[Readout, ...]  # every readout of it, each language version included
     officials: tuple[Official, ...] = field(default=())
+    accounts: tuple[Readout, ...] = field(default=())  # one readout per account: a version stands for its group
+
+    def __post_init__(self):
+        if not self.accounts:  # no versions told apart: each readout is an account
+            object.__setattr__(self, "accounts", self.readouts)
 
     @property
     def kind(self) -> str:
@@ -311,8 +327,9 @@ class Event:
 
     @property
     def has_page(self) -> bool:
-        """Only an event with several accounts has a page: the readout's own page is a single account's."""
-        return len(self.readouts) > 1
+        """Only an event with several accounts has a page: the readout's own page is a single account's,
+        and its versions in other languages are one account."""
+        return len(self.accounts) > 1
 
 
 @dataclass(frozen=True)
@@ -334,6 +351,8 @@ class Archive:
     publishers: tuple[Publisher, ...] = ()
     formulations: tuple[Formulation, ...] = ()
     redirects: tuple[Redirect, ...] = ()
+    versions: dict = field(default_factory=dict)  # readout id → its language versions, itself included
+    places: tuple = ()  # the places registry's entries (city, native name, aliases), for comparing versions
 
 
 # In-person kinds are one mode: one side's "talks" are often the other's "meeting".
@@ -361,16 +380,17 @@ def _event_slug(readouts: list[Readout]) -> str:
     return f"{first.date.isoformat()}-{names}"
 
 
-def _make_event(slug: str, accounts: list[Readout]) -> Event:
+def _make_event(slug: str, readouts: list[Readout], versions: dict[str, tuple[Readout, ...]]) -> Event:
     people: dict[str, Official] = {}
-    for readout in accounts:
+    for readout in readouts:
         for official in readout.officials:
             people.setdefault(official.slug, official)
-    return Event(slug=slug, date=min(r.date for r in accounts), readouts=tuple(accounts),
-                 officials=tuple(people.values()))
+    accounts = [r for r in readouts if r.id not in versions or account_of(versions[r.id]) is r]
+    return Event(slug=slug, date=min(r.date for r in readouts), readouts=tuple(readouts),
+                 officials=tuple(people.values()), accounts=tuple(accounts))
 
 
-def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
+def group_events(ordered: tuple[Readout, ...], versions: dict[str, tuple[Readout, ...]] | None = None) -> list[Event]:
     """Every event, newest first; slugs made unique by the mode where two events share a day and people."""
     groups: dict[tuple, list[Readout]] = {}
     for readout in ordered:
@@ -384,16 +404,18 @@ def group_events(ordered: tuple[Readout, ...]) -> list[Event]:
         slug = _event_slug(accounts)
         if slugs[slug] > 1 and key[0] == "same":
             slug = f"{slug}-{key[3].replace(' ', '-')}"
-        events.append(_make_event(slug, accounts))
+        events.append(_make_event(slug, accounts, versions if versions is not None else version_groups(ordered)))
     events.sort(key=lambda e: (-e.date.toordinal(), e.slug))
     return events
 
 
-def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=()) -> Archive:
+def make_archive(officials, initiatives, readouts, redirects=(), publishers=(), formulations=(), places=()) -> Archive:
     """The whole archive, sorted once; accounts of one occurrence grouped into events."""
-    ordered = tuple(sorted(readouts, key=lambda r: r.sort_key))
-    events = group_events(ordered)
+    ordered = with_originals(tuple(sorted(readouts, key=lambda r: r.sort_key)))
+    versions = version_groups(ordered)
+    events = group_events(ordered, versions)
     return Archive(officials=tuple(officials), initiatives=tuple(initiatives), readouts=ordered,
                    events=tuple(e for e in events if e.has_page), all_events=tuple(events),
                    publishers=tuple(publishers), formulations=tuple(formulations),
-                   redirects=tuple(sorted(redirects, key=lambda r: r.address)))
+                   redirects=tuple(sorted(redirects, key=lambda r: r.address)), versions=versions,
+                   places=tuple(places))

@@ -14,6 +14,7 @@ import json
 import re
 from datetime import date
 
+from ..core.versions import original_language, original_of
 from ..core.model import Archive, Formulation, Initiative, Official, Paragraph, Publisher, Readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
@@ -23,8 +24,8 @@ from .records_schema import records_schema
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
     "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
-    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "inferred", "notes", "event", "page", "text_plain",
-    "text_markdown",
+    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "version_of", "translation_of",
+    "versions", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MD_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|\\([\\`*_{}\[\]()#+\-.!|])|[*_`]+|^#{1,6}\s+|^>\s?",
@@ -58,7 +59,17 @@ def _formulations(readout: Readout) -> list[dict]:
             for formulation in readout.formulations]
 
 
-def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
+def _versions(readout: Readout, versions: dict, site: dict) -> dict:
+    """The tie as written, the original it translates (where the archive holds it), and its other versions."""
+    group = versions.get(readout.id, ())
+    original = original_of(readout, group)
+    return {"version_of": readout.version_of or None, "translation_of": original.id if original else None,
+            "original_language": original_language(readout) or None,
+            "versions": [{"id": r.id, "language": r.source.language, "page": page_url(site, r)}
+                         for r in group if r is not readout]}
+
+
+def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dict | None = None) -> dict:
     """One readout as the JSON download holds it: what its page shows, and its text."""
     event = indexes.event_of.get(readout.url_path)
     source = readout.source
@@ -89,6 +100,7 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict) -> dict:
             "archived": list(source.archived),
             "language": source.language,
         },
+        **_versions(readout, versions or {}, site),
         "inferred": dict(readout.inferred),
         "notes": readout.notes or None,
         "event": event.slug if event else None,
@@ -120,6 +132,7 @@ def initiatives_by_paragraph(record: dict) -> str:
 def _formulation_record(formulation: Formulation, site: dict) -> dict:
     return {"id": formulation.slug, "name": formulation.name, "variants": list(formulation.variants),
             "related": list(formulation.related),
+            "forms": {language: list(forms) for language, forms in formulation.forms},
             "summary": formulation.summary or None, "page": page_url(site, formulation)}
 
 
@@ -147,7 +160,7 @@ def _publisher_record(publisher: Publisher) -> dict:
 
 
 def records(archive: Archive, indexes: Indexes, site: dict) -> list[dict]:
-    return [readout_record(r, indexes, site) for r in archive.readouts]
+    return [readout_record(r, indexes, site, archive.versions) for r in archive.readouts]
 
 
 def _lines(items: list[dict]) -> str:
@@ -194,7 +207,7 @@ def _csv_row(record: dict) -> list[str]:
                 initiatives_by_paragraph=initiatives_by_paragraph(record),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
-                language=source["language"],
+                language=source["language"], versions="; ".join(v["id"] for v in record["versions"]),
                 inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))
     return [_cell(flat[column]) for column in CSV_COLUMNS]
 

@@ -5,7 +5,8 @@ initiatives, publishers (with the side each speaks for), events (every event, a 
 with its coverage as the coverage page counts it), readout_officials (each participant
 with the positions held that day, and each official the text mentions), readout_initiatives,
 paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (each initiative a
-paragraph names, with its speaker: who raised it), formulations, formulation_variants,
+paragraph names, with its speaker: who raised it), formulations, formulation_variants, formulation_forms
+(each formulation's forms in other languages), readout_versions (each readout's other language versions),
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
 readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
 go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
@@ -33,8 +34,13 @@ CREATE TABLE readouts (
   publisher TEXT NOT NULL, publisher_id TEXT REFERENCES publishers(id), publisher_identified INTEGER NOT NULL,
   side TEXT, source_url TEXT, captured TEXT,
   language TEXT NOT NULL, notes TEXT, event_id TEXT REFERENCES events(id), page TEXT NOT NULL,
-  text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL
+  text_markdown TEXT NOT NULL, text_plain TEXT NOT NULL,
+  version_of TEXT REFERENCES readouts(id),  -- the tie to the same readout in another language, as written
+  translation_of TEXT REFERENCES readouts(id)  -- the original, when this text is a translation of one in the archive
 );
+-- a readout's language versions: a row for each other version of it (both ways)
+CREATE TABLE readout_versions (readout_id TEXT NOT NULL REFERENCES readouts(id),
+                               version_id TEXT NOT NULL REFERENCES readouts(id), language TEXT NOT NULL);
 CREATE TABLE archived_copies (readout_id TEXT NOT NULL REFERENCES readouts(id), url TEXT NOT NULL);
 CREATE TABLE inferred (readout_id TEXT NOT NULL REFERENCES readouts(id), field TEXT NOT NULL, basis TEXT NOT NULL);
 CREATE TABLE officials (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, page TEXT NOT NULL);
@@ -58,6 +64,8 @@ CREATE TABLE readout_initiatives (readout_id TEXT NOT NULL REFERENCES readouts(i
                                   initiative_id TEXT NOT NULL REFERENCES initiatives(id));
 CREATE TABLE formulations (id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT, page TEXT NOT NULL);
 CREATE TABLE formulation_variants (formulation_id TEXT NOT NULL REFERENCES formulations(id), variant TEXT NOT NULL);
+CREATE TABLE formulation_forms (formulation_id TEXT NOT NULL REFERENCES formulations(id), language TEXT NOT NULL,
+                                form TEXT NOT NULL);
 CREATE TABLE paragraphs (  -- the numbered paragraphs: page#p<number> links to one
   readout_id TEXT NOT NULL REFERENCES readouts(id), number INTEGER NOT NULL,
   speaker_id TEXT REFERENCES officials(id), both_sides INTEGER NOT NULL,  -- the speaker, where the text says
@@ -110,6 +118,8 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
                             page_url(site, e if e.has_page else e.readouts[0])) for e in archive.all_events])
     _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
     _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
+    _insert(db, "formulation_forms", [(f.slug, language, form) for f in archive.formulations
+                                      for language, forms in f.forms for form in forms])
 
 
 def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
@@ -132,7 +142,9 @@ def _readouts(db: sqlite3.Connection, records: list[dict], event_of: dict[str, s
         r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
         int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
         r["source"]["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
+        r["version_of"], r["translation_of"],
     ) for r in records])
+    _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
     _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
     _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
     _insert(db, "readout_officials",

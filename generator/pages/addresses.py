@@ -33,6 +33,14 @@ READOUTS_INDEX = "readouts/index.md"  # readouts/: every year, each linking to i
 
 
 @dataclass(frozen=True)
+class VersionGroup:
+    """A readout's language versions, compared on one page named by the version that stands for them."""
+
+    slug: str
+    readouts: tuple[Readout, ...]
+
+
+@dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
     # bytes for a binary download (the SQLite database); None: the page in docs/ is already
@@ -56,6 +64,8 @@ def page_path(item) -> str:
         return f"venues/{item.slug}.md"
     if isinstance(item, Formulation):
         return f"formulations/{item.slug}.md"
+    if isinstance(item, VersionGroup):
+        return f"versions/{item.slug}.md"
     if isinstance(item, CoverageYear):
         return f"coverage/{item.year}.md"
     if isinstance(item, ReadoutsYear):

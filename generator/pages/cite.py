@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..archive.schema import field_label
+from ..core.languages import language_name
 from ..core.model import DATE_PARTS, Readout
 
 _BIBTEX_SPECIAL = str.maketrans({
@@ -111,7 +112,7 @@ def _participants(readout: Readout) -> str:
     return "Participants: " + ", ".join(people) + "." if people else ""
 
 
-def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
+def _remarks(readout: Readout, inferred: dict[str, str], page_url: str = "") -> tuple[str, ...]:
     remarks = [_participants(readout)] if readout.officials else []
     if readout.title_supplied:
         remarks.append("Title supplied by the archive: the source shows no headline.")
@@ -120,6 +121,7 @@ def _remarks(readout: Readout, inferred: dict[str, str]) -> tuple[str, ...]:
     for field, basis in inferred.items():
         remarks.append(f"{_field_label(field)} inferred: {_one_line(basis).rstrip('.')}.")
     source = readout.source
+    remarks += _language_remarks(readout, page_url)
     remarks.append(f"Source: {url_text(source.url)}." if source.url else "Source address not recorded.")
     remarks += [f"Archived copy: {url_text(url)}." for url in source.archived]
     return tuple(remarks)
@@ -131,6 +133,21 @@ def _event(readout: Readout) -> str:
     who = f"between {', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else f"of {names[0]}" if names else ""
     when = us_date(readout.date, readout.inferred_parts("date"))
     return f"{readout.kind.capitalize()} {who}".strip() + f", {when}"
+
+
+def _language_remarks(readout: Readout, page_url: str) -> list[str]:
+    """The language of the version cited, when not English, and the original it translates, where the archive
+    holds it, with its address (made as this one's is: the site's address and the page's)."""
+    remarks = []
+    if readout.source.language != "en":
+        remarks.append(f"In {language_name(readout.source.language)}.")
+    original = readout.translation_of
+    if original is not None:
+        site = page_url.split(readout.url_path + "/")[0] if readout.url_path + "/" in page_url else ""
+        where = f": {url_text(site + original.url_path + '/')}" if site else f" (id {original.id})"
+        remarks.append(f"Translation of the {language_name(original.language)} original, "
+                       f"\u201c{_one_line(original.title)}\u201d, also in the archive{where}.")
+    return remarks
 
 
 # The last readout cited, with its site name and citation: a readout page cites its readout in
@@ -158,7 +175,7 @@ def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
         meeting=readout.date, meeting_parts=readout.inferred_parts("date"), kind=readout.kind,
         event=_event(readout), place=_one_line(readout.venue),
         captured=readout.source.captured, added=readout.added, language=readout.source.language,
-        page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred))
+        page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred, page_url))
 
 
 def cite_key(readout: Readout) -> str:
@@ -174,7 +191,9 @@ def cite_key(readout: Readout) -> str:
 # rather than given as an event date: with an event date Chicago styles drop "n.d." and the access
 # date, and no date field can bracket the one inferred part of a date.
 
-GENRE = "readout"
+def _genre(c: Cited) -> str:
+    """What the document is, with its language when not English: "readout", "readout in Chinese"."""
+    return "readout" + (f" in {language_name(c.language)}" if c.language and c.language != "en" else "")
 
 
 def _bracketed(text: str, supplied: bool) -> str:
@@ -204,7 +223,7 @@ def chicago_note(readout: Readout, page_url: str, site_name: str = "", paragraph
     """The note; with `paragraph`, for that paragraph (its number as the locator, page_url its anchor)."""
     c = cited(readout, page_url, site_name)
     event = ", ".join(part for part in (c.event, c.place) if part)
-    parts = [f"{_title(c)}, {GENRE}, {event} ({', '.join(_publication(c))})"]
+    parts = [f"{_title(c)}, {_genre(c)}, {event} ({', '.join(_publication(c))})"]
     if paragraph:
         parts.append(f"para. {paragraph}")
     if accessed := _accessed(c):
@@ -217,9 +236,9 @@ def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -
     event = ", ".join(part for part in (c.event, c.place) if part)
     publication = _publication(c)
     if c.publisher:
-        sentences = [_title(c), GENRE.capitalize(), event, ", ".join(publication)]
+        sentences = [_title(c), _genre(c).capitalize(), event, ", ".join(publication)]
     else:  # Chicago runs "n.d." on after the event when no publisher opens the sentence
-        sentences = [_title(c), GENRE.capitalize(), f"{event}, {publication[-1]}"]
+        sentences = [_title(c), _genre(c).capitalize(), f"{event}, {publication[-1]}"]
     if accessed := _accessed(c):
         sentences.append(f"Accessed {accessed}")
     return " ".join(_end(s, ".") for s in sentences + [url_text(c.page_url)])
@@ -245,7 +264,7 @@ def _bibtex_text(text: str) -> str:
 def _note(c: Cited) -> str:
     event = ", ".join(part for part in (c.event, c.place) if part)
     archived = f" Archived in the {c.site_name}." if c.site_name else ""
-    return f"{GENRE.capitalize()}: {_end(event, '.')}{archived} " + " ".join(c.remarks)
+    return f"{_genre(c).capitalize()}: {_end(event, '.')}{archived} " + " ".join(c.remarks)
 
 
 def _bibtex_year(c: Cited) -> tuple[str, str]:
@@ -255,13 +274,19 @@ def _bibtex_year(c: Cited) -> tuple[str, str]:
     return "date", "{" + c.published.isoformat() + "}"
 
 
+def _bibtex_genre(c: Cited) -> str:
+    """The genre, its language's name in braces: pandoc lowers the case of a word that is not."""
+    genre = _bibtex_text(_genre(c))
+    return re.sub(r"\b([A-Z]\w*)", r"{\1}", genre)
+
+
 # biblatex's langid is a babel language name; pandoc reads a title of an "english" entry as written.
 BABEL_LANGUAGES = {"en": "english", "zh": "chinese", "fa": "persian", "ar": "arabic", "ru": "russian", "fr": "french"}
 
 
 def bibtex(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + GENRE + "}"),
+    fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + _bibtex_genre(c) + "}"),
               ("eventtitle", "{{" + _bibtex_text(c.event) + "}}")]
     if c.place:
         fields.append(("venue", "{{" + _bibtex_text(c.place) + "}}"))
@@ -287,7 +312,7 @@ def _ris_date(value: date) -> str:
 
 def ris(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", GENRE.capitalize())]
+    lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", _genre(c).capitalize())]
     if c.publisher:
         lines.append(("PB", _bracketed(c.publisher, c.publisher_inferred)))
     if c.published:
@@ -313,7 +338,7 @@ def _date_parts(value: date) -> dict:
 def csl_item(readout: Readout, page_url: str, site_name: str = "") -> dict:
     c = cited(readout, page_url, site_name)
     # nocase: the title is kept as published, not recased by a style
-    item = {"id": c.key, "type": "report", "title": f'<span class="nocase">{_title(c)}</span>', "genre": GENRE,
+    item = {"id": c.key, "type": "report", "title": f'<span class="nocase">{_title(c)}</span>', "genre": _genre(c),
             "event-title": c.event}
     if c.place:
         item["event-place"] = c.place

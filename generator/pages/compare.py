@@ -18,10 +18,10 @@ from .paragraphs import rendered, speaker_name
 def account_labels(event: Event) -> dict[str, str]:
     """How the comparison names each account: "the Iranian outlet", or the publisher where two would share it."""
     short = {r.url_path: r.source.by.short_label if r.source.by else f"the account by {r.source.publisher}"
-             for r in event.readouts}
+             for r in event.accounts}
     shared = {label for label in short.values() if list(short.values()).count(label) > 1}
     return {path: (f"the account by {r.source.publisher}" if short[path] in shared else short[path])
-            for path, r in ((r.url_path, r) for r in event.readouts)}
+            for path, r in ((r.url_path, r) for r in event.accounts)}
 
 
 def _possessive(label: str) -> str:
@@ -34,7 +34,7 @@ def _mentions(event: Event, here: str) -> list[tuple[str, list[tuple[Markup, set
     for title, of in (("Officials", lambda r: (*r.officials, *r.mentioned)),
                       ("Initiatives", lambda r: r.initiatives), ("Formulations", lambda r: r.formulations)):
         found: dict[str, tuple[object, set[str]]] = {}
-        for readout in event.readouts:
+        for readout in event.accounts:
             for item in of(readout):
                 found.setdefault(item.slug, (item, set()))[1].add(readout.url_path)
         rows = [(Markup('<a href="{}">{}</a>').format(link_between(item, here), item.name), accounts)
@@ -48,15 +48,15 @@ def comparison(event: Event, here: str) -> Markup:
     """A table of what each account mentions, and a list of what only one of them does."""
     labels = account_labels(event)
     head = "".join(Markup('<th scope="col">{}</th>').format(labels[r.url_path].removeprefix("the ").capitalize())
-                   for r in event.readouts)
+                   for r in event.accounts)
     rows, only = [], []
     for title, entries in _mentions(event, here):
-        rows.append(Markup('<tr><th scope="rowgroup" colspan="{}">{}</th></tr>').format(len(event.readouts) + 1, title))
+        rows.append(Markup('<tr><th scope="rowgroup" colspan="{}">{}</th></tr>').format(len(event.accounts) + 1, title))
         for name, accounts in entries:
             cells = "".join(Markup('<td>{}</td>').format("yes" if r.url_path in accounts else "—")
-                            for r in event.readouts)
+                            for r in event.accounts)
             rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(name, Markup(cells)))
-            if len(accounts) == 1 and len(event.readouts) > 1:
+            if len(accounts) == 1 and len(event.accounts) > 1:
                 only.append(Markup("<li>{}: only in {}</li>").format(name, _possessive(labels[next(iter(accounts))])))
     table = Markup('<table class="event-compare"><thead><tr><th scope="col">Mentioned</th>{}</tr></thead>'
                    '<tbody>{}</tbody></table>').format(Markup(head), Markup("".join(rows)))
@@ -83,7 +83,7 @@ def _words(paragraph: Paragraph) -> frozenset[str]:
 def counterparts(event: Event) -> dict[tuple[int, int], tuple[int, int]]:
     """For each paragraph (account number, paragraph number), the most alike paragraph of another account,
     where they share enough of their words to be likely reports of the same statement."""
-    words = [[(p.number, p.speaker, _words(p)) for p in readout.paragraphs] for readout in event.readouts]
+    words = [[(p.number, p.speaker, _words(p)) for p in readout.paragraphs] for readout in event.accounts]
     found = {}
     for account, paragraphs in enumerate(words, start=1):
         for number, speaker, own in paragraphs:
@@ -126,5 +126,5 @@ def accounts_side_by_side(event: Event, here: str) -> Markup:
     """The accounts in columns on a wide screen, one after the other on a phone (see archive.css)."""
     labels = account_labels(event)
     alike = counterparts(event)
-    columns = [_account(r, labels[r.url_path], i, here, alike) for i, r in enumerate(event.readouts, start=1)]
+    columns = [_account(r, labels[r.url_path], i, here, alike) for i, r in enumerate(event.accounts, start=1)]
     return Markup('<div class="event-accounts">\n{}\n</div>').format(Markup("\n".join(columns)))

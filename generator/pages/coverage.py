@@ -67,7 +67,7 @@ def one_sided_listing(events: tuple[Event, ...], here: str) -> Markup:
             column, "a Chinese and an Iranian account (the publisher of the one held speaks for no known side)")
         accounts = Markup(", ").join(
             Markup('<a href="{}">{}</a> ({})').format(link_between(r, here), r.title, r.source.publisher)
-            for r in event.readouts)
+            for r in event.accounts)
         people = ", ".join(o.name for o in event.officials)
         items.append(Markup("<li>{} {}: {}. Has {}; wanted: {}.</li>").format(
             f"{event.date.day} {event.date:%B} {event.date.year},", event.kind, people, accounts, wanted))

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import YearPage
+from ..core.versions import account_of
 from . import coverage
 from .addresses import (CONTRIBUTE_PAGE, citation_path, COVERAGE, DATA_FILES, FORMULATIONS, READOUTS_INDEX, SEARCH_PAGE,
-                        SECTIONS, CoverageYear, ReadoutsYear, feed_path, page_path, search_entity_path, year_groups)
+                        SECTIONS, CoverageYear, ReadoutsYear, VersionGroup, feed_path, page_path, search_entity_path,
+                        year_groups)
 
 RESERVED_SLUGS = ("index",)  # a folder's own page: no item may take its name
 NO_WORDS_SLUG = "untitled"  # what slugify makes of a name without a Latin letter or digit
@@ -74,13 +76,20 @@ def _formulations(archive, indexes, list_limit) -> list[Address]:
             for f in archive.formulations for path in (page_path(f), search_entity_path("f", f.slug))]
 
 
+def _versions(archive, indexes, list_limit) -> list[Address]:
+    groups = {account_of(group).id: group for group in archive.versions.values()}
+    return [Address(page_path(VersionGroup(slug, group)), tuple((r.source_path, ("version_of",)) for r in group
+                                                               if r.version_of)[:3], slug)
+            for slug, group in sorted(groups.items())]
+
+
 def _coverage_years(archive, indexes, list_limit) -> list[Address]:
     return [Address(page_path(CoverageYear(year))) for year, events in coverage.by_year(archive.all_events).items()
             if any(coverage.coverage_class(e) != "both sides" for e in events)]
 
 
 # One entry per kind of page: a function of (archive, indexes, list_limit) giving its addresses.
-PAGE_KINDS = (_fixed, _readouts, _registry_entries, _venues, _events, _formulations, _coverage_years)
+PAGE_KINDS = (_fixed, _readouts, _registry_entries, _venues, _events, _formulations, _versions, _coverage_years)
 
 
 def page_addresses(archive, indexes, list_limit: int) -> list[Address]:

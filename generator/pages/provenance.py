@@ -8,7 +8,9 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..archive.schema import field_label
+from ..core.languages import language_name
 from ..core.model import DATE_PARTS, Official, Readout, Redirect
+from ..core.versions import is_translation, original_language
 from .addresses import Page, link_between, page_path, page_url
 from .cite import publisher_identified
 from .html import link, links, long_date
@@ -149,6 +151,8 @@ def provenance_gaps(readout: Readout) -> tuple[str, ...]:
     gaps = [words for key, words in GAP_WORDS if wanting.get(key)]
     if readout.inferred:
         gaps.append("inferred, to confirm: " + ", ".join(field_label(name) for name, _ in readout.inferred))
+    if is_translation(readout) and readout.translation_of is None:
+        gaps.append(f"{language_name(original_language(readout))} original")
     return tuple(gaps)
 
 
@@ -186,6 +190,8 @@ def provenance_table(readouts, here) -> Markup:
     kinds = (("source address", "lack a source address"), ("publisher not identified", "have no identified publisher"),
              ("publication date", "lack a publication date"), ("capture date", "lack a capture date"),
              ("archived copy", "lack an archived copy"), ("inferred", "hold inferred values"))
+    kinds += tuple((f"{language_name(code)} original", f"lack their {language_name(code)} original")
+                   for code in sorted({original_language(r) for r, gaps in wanting if gaps[-1].endswith(" original")}))
     summary = ", ".join(f"{sum(1 for _, gaps in wanting if any(g.startswith(gap) for g in gaps)):,} {said}"
                         for gap, said in kinds)
     return Markup("<p>{} readouts want part of their record: {}. The newest {} are listed; the data downloads "

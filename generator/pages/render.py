@@ -18,8 +18,10 @@ from markupsafe import Markup
 
 from ..core import parallel
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
+from ..core.languages import direction, language_name
 from ..core.text import escape_md, plain
-from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, versions
+from .alignment import names_of
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
                         page_path, page_url, relative_path, year_groups)
@@ -200,6 +202,10 @@ _HTML_FILTERS = {
     "raised": lambda c, pairs: raised.raised_listing(pairs, c["page_path"]),
     "raisers": lambda c, pairs: raised.raisers_listing(pairs, c["page_path"]),
     "coverage_table": lambda c, events: coverage.coverage_table(events, c["page_path"]),
+    "versions_summary": lambda c, comparison: versions.summary(comparison),
+    "versions_side_by_side": lambda c, comparison: versions.side_by_side(comparison, c["page_path"]),
+    "versions_panel": lambda c, readout: versions.versions_panel(
+        readout, versions.version_group(readout, c["archive"].versions), c["page_path"]),
     "one_sided": lambda c, events: coverage.one_sided_listing(events, c["page_path"]),
 }
 
@@ -218,7 +224,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
                        permalink=_permalink, feed_href=_feed_href, feed_path=feed_path,
-                       cite=_cite, year_chart=_year_chart, year_page=YearPage, anchored_body=_anchored_body,
+                       cite=_cite, year_chart=_year_chart, language_name=language_name, direction=direction, year_page=YearPage, anchored_body=_anchored_body,
                        readouts_year=ReadoutsYear,
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
@@ -245,6 +251,7 @@ class Renderer:
         self.site = site
         self.dirty = dirty
         self.timings: dict[str, list[float]] = {}  # template → [pages, seconds]
+        self.names = names_of(archive.officials, archive.places)  # evidence for comparing versions
 
     def _render(self, template: str, path: str, **values) -> Page:
         start = time.perf_counter()
@@ -261,7 +268,8 @@ class Renderer:
     def readout(self, readout: Readout) -> Page:
         older, newer = self.indexes.neighbours[readout.url_path]
         event = self.indexes.event_of.get(readout.url_path)
-        others = tuple(r for r in event.readouts if r is not readout) if event else ()
+        own = {r.id for r in self.archive.versions.get(readout.id, (readout,))}  # its versions are one account
+        others = tuple(r for r in event.accounts if r.id not in own) if event else ()
         return self._render("readout.md.j2", page_path(readout), readout=readout, event=event,
                             others=others, older=older, newer=newer)
 
@@ -306,6 +314,10 @@ class Renderer:
         return self._render("formulation.md.j2", page_path(formulation), formulation=formulation,
                             uses=self.indexes.uses_of.get(formulation.slug, ()),
                             related=self.indexes.related_of.get(formulation.slug, ()))
+
+    def versions(self, group) -> Page:
+        """A readout's language versions compared, paragraph against paragraph."""
+        return self._render("versions.md.j2", page_path(group), **versions.page_values(group, self.names))
 
     def coverage_pages(self):
         """The coverage page, and a page per year listing the events that lack a side's account."""
@@ -363,6 +375,8 @@ class Renderer:
         yield from self.readouts_indexes()
         for event in self.archive.events:
             yield from self.item_pages(event, partial(self.event, event))
+        for group in versions.version_groups(self.archive):
+            yield self.versions(group) if self._wanted(group) else Page(page_path(group), None)
         yield self.section("formulations.md.j2", FORMULATIONS)
         for formulation in self.archive.formulations:
             yield self.formulation(formulation)

@@ -3,7 +3,7 @@
 A readout is on its own page, its neighbours' (previous and next), its event's page and
 the pages of the other accounts of that event, the pages of its participants and of the
 officials it mentions or names as speakers (with their pages per year), of its initiatives,
-its venue and its year. Each is named by its page under docs/. The home page, the section pages, the data
+its venue and its year, and its language versions' pages and the page that compares them. Each is named by its page under docs/. The home page, the section pages, the data
 files, the feeds and the search index are rendered on every run; page kinds not named
 here are too, so a new kind of page is correct before it is made incremental.
 
@@ -18,11 +18,12 @@ from pathlib import Path
 
 from ..core.model import Archive, Official, Readout
 from ..core.problems import display_path
-from ..pages.addresses import page_path
+from ..core.versions import account_of
+from ..pages.addresses import VersionGroup, page_path
 from ..pages.index import Indexes
 
 
-def pages_of(readout: Readout, indexes: Indexes) -> list[str]:
+def pages_of(readout: Readout, indexes: Indexes, versions: dict | None = None) -> list[str]:
     """The item pages the readout appears on (an item's pages per year go with its page)."""
     speakers = {p.speaker for p in readout.paragraphs if isinstance(p.speaker, Official)}  # their statements
     items: list = [readout, readout.year, *readout.officials, *readout.mentioned, *readout.initiatives, *speakers]
@@ -31,12 +32,15 @@ def pages_of(readout: Readout, indexes: Indexes) -> list[str]:
         items.append(venue)
     if event := indexes.event_of.get(readout.url_path):
         items += [event, *event.readouts]
+    if versions:
+        group = versions.get(readout.id, ())
+        items += [*group, VersionGroup(account_of(group).id, group)] if group else []
     return sorted({page_path(item) for item in items})
 
 
 def depends_on(archive: Archive, indexes: Indexes) -> dict[str, list[str]]:
     """Each readout file (as the archive names it) → the pages it appears on."""
-    return {readout.source_path: pages_of(readout, indexes) for readout in archive.readouts}
+    return {readout.source_path: pages_of(readout, indexes, archive.versions) for readout in archive.readouts}
 
 
 def dirty_pages(root: Path, last: dict | None, inputs: dict[str, list[int]],

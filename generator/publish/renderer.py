@@ -5,7 +5,7 @@ builds the same docs/ from the same mkdocs.yml, with three changes made in a cop
 configuration: no hooks (it runs none; the generator has written docs/ before), its own search
 turned off (the archive's search, in docs/search/ and docs/javascripts/, is kept), and the
 theme override without sitemap.xml (an MkDocs template; Zensical writes its own sitemap).
-This module and the hook are the only ones that import MkDocs (a contract in pyproject.toml).
+No other module loads MkDocs' configuration, builds or serves (a contract in pyproject.toml).
 """
 
 from __future__ import annotations

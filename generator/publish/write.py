@@ -17,7 +17,7 @@ from ..pages.addresses import Page
 
 # Everything under these, in docs/, is build output; hand-written pages live beside them.
 GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline",
-             "events", "venues", "data", "search", "formulations", "coverage", "provenance")
+             "events", "venues", "data", "search", "formulations", "coverage", "provenance", "versions")
 
 
 class WriteRefused(Exception):

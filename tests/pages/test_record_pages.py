@@ -141,11 +141,13 @@ def test_the_home_page_lists_what_was_added_last(built_fixture_site):
 def test_the_provenance_page_lists_what_is_wanted(built_fixture_site):
     page = _page(built_fixture_site / "site", "provenance/index.html")
     rows = [label for attributes, label in page.links if attributes.get("href", "").startswith("../readouts/")]
-    assert rows == ["Zarif Receives Chinese Foreign Minister", "Wang Yi Speaks with Zarif on the Phone"]
+    assert rows == ["Wang Yi Holds Talks with Iranian Foreign Minister Zarif", "Zarif Receives Chinese Foreign Minister",
+                    "Wang Yi Speaks with Zarif on the Phone"]
     text = page.text("article") or page.text(".md-content")
     assert ("source address; publication date; capture date; archived copy; inferred, to confirm: date of the "
-            "meeting") in text  # Zarif receives: nothing recorded
-    assert "source address; archived copy" in text  # the phone call: captured, but no address or copy
+            "meeting; Persian original") in text  # Zarif receives: nothing recorded
+    assert "source address; archived copy; Chinese original" in text  # the phone call: captured, but no address or copy
+    assert "Zarif Ministry of Foreign Affairs of the People's Republic of China Chinese original" in text  # only that
     assert "source.publisher" not in text and "inferred date" not in text
     contribute = _page(built_fixture_site / "site", "contribute/index.html")
     assert any("provenance" in attributes.get("href", "") for attributes, _ in contribute.links)
