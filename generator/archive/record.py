@@ -10,7 +10,7 @@ from datetime import date
 from . import schema
 from .fields import check_date, check_text
 from .load import RawDocument
-from ..core.model import DATE_PARTS
+from ..core.inferred import DATE_PARTS
 from ..core.problems import WARNING, Problem
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through

@@ -197,14 +197,21 @@ def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
     return officials
 
 
+def family_first(name: str) -> str:
+    """A name written family-last, as it sorts: the last word first ("Raisi Ebrahim")."""
+    given, _, family = name.rpartition(" ")
+    return f"{family} {given}".strip()
+
+
 def _sort_as(doc: RawDocument, value, name: str, key_path, problems: list[Problem]) -> str:
-    """The name's own words in the order they sort (family name first), where that is not family-last."""
+    """The name as it sorts: `sort_as` where the name is not written family-last (the same words, family
+    name first: a Chinese name as it stands), else the last word first."""
     written = text(doc, value, key_path, problems, required=False)
     if written and sorted(written.split()) != sorted(name.split()):
         problems.append(doc.problem(key_path, f"'sort_as' {written!r} is not the words of the name {name!r} reordered",
                                     f"write the name with the family name first, for example {name!r}"))
-        return ""
-    return written
+        return family_first(name)
+    return written or family_first(name)
 
 
 def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.model import DATE_PARTS
+from ..core.inferred import DATE_PARTS
 
 IN_PERSON_KINDS = ("meeting", "talks")
 REMOTE_KINDS = ("phone call", "video call", "message")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .inferred import inferred_entries
 from .versions import account_of, version_groups, with_originals
 
 
@@ -27,17 +28,11 @@ class Official:
     country: str
     aliases: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
-    sort_as: str = ""  # the name as it sorts, family name first, where the name is not written family-last
-
-    @property
-    def sort_name(self) -> str:
-        """Family name first: `sort_as` ("Xi Jinping"), else the last word first ("Raisi Ebrahim")."""
-        given, _, family = self.name.rpartition(" ")
-        return self.sort_as or f"{family} {given}".strip()
+    sort_as: str = ""  # the name as it sorts, family name first (the registry fills it in: "Raisi Ebrahim")
 
     @property
     def sort_key(self) -> tuple:
-        return (self.sort_name.casefold(), self.slug)
+        return ((self.sort_as or self.name).casefold(), self.slug)
 
     def position_on(self, day: date) -> tuple[Position, ...]:
         """The positions held on that day, in the registry's order; an open end is held still."""
@@ -169,9 +164,6 @@ class Source:
     archived: tuple[str, ...] = ()  # web-archive copies of the page
 
 
-DATE_PARTS = ("year", "month", "day")  # the parts of a date that can be inferred apart (`date.year`)
-
-
 @dataclass(frozen=True)
 class Readout:
     id: str  # the permanent identifier the page address is made from; never changes once published
@@ -222,24 +214,10 @@ class Readout:
         return self.updated or self.added
 
     def is_inferred(self, field_path: str) -> bool:
-        """Whether the value, or a part of it (`date.year`), is the archive's inference."""
-        return bool(self.inferred_parts(field_path))
-
-    def inferred_parts(self, field_path: str) -> frozenset[str]:
-        """The parts of a date the archive inferred: all three when the whole value is inferred,
-        {"year"} for `date.year` (a dateline that gives the day and month but not the year)."""
-        names = {name for name, _ in self.inferred}
-        if field_path in names:
-            return frozenset(DATE_PARTS)
-        return frozenset(part for part in DATE_PARTS if f"{field_path}.{part}" in names)
-
-    def inferred_entries(self, field_path: str) -> tuple[tuple[str, str], ...]:
-        """The entries of `inferred` about the value: itself, or its parts (`date.year`)."""
-        return tuple((name, basis) for name, basis in self.inferred if name == field_path
-                     or name in (f"{field_path}.{part}" for part in DATE_PARTS))
+        return bool(inferred_entries(self.inferred, field_path))
 
     def inferred_basis(self, field_path: str) -> str:
-        return " ".join(basis for _, basis in self.inferred_entries(field_path))
+        return " ".join(basis for _, basis in inferred_entries(self.inferred, field_path))
 
     def positions_of(self, official: Official) -> tuple[Position, ...]:
         """What the official held on the day of the meeting or call."""

@@ -21,7 +21,8 @@ from datetime import date
 
 from ..archive.schema import field_label
 from ..core.languages import language_name
-from ..core.model import DATE_PARTS, Readout
+from ..core.inferred import DATE_PARTS, inferred_parts
+from ..core.model import Readout
 
 _BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -131,7 +132,7 @@ def _event(readout: Readout) -> str:
     """The meeting or call as an event, named by its kind and participants, with its date."""
     names = [_one_line(o.name) for o in readout.officials]
     who = f"between {', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else f"of {names[0]}" if names else ""
-    when = us_date(readout.date, readout.inferred_parts("date"))
+    when = us_date(readout.date, inferred_parts(readout.inferred, "date"))
     return f"{readout.kind.capitalize()} {who}".strip() + f", {when}"
 
 
@@ -171,8 +172,8 @@ def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
         title_supplied=readout.title_supplied,
         publisher=_one_line(readout.source.publisher) if identified else "",
         publisher_inferred=identified and readout.is_inferred("source.publisher"),
-        published=readout.source.published, published_parts=readout.inferred_parts("source.published"),
-        meeting=readout.date, meeting_parts=readout.inferred_parts("date"), kind=readout.kind,
+        published=readout.source.published, published_parts=inferred_parts(readout.inferred, "source.published"),
+        meeting=readout.date, meeting_parts=inferred_parts(readout.inferred, "date"), kind=readout.kind,
         event=_event(readout), place=_one_line(readout.venue),
         captured=readout.source.captured, added=readout.added, language=readout.source.language,
         page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred, page_url))

@@ -9,7 +9,8 @@ from markupsafe import Markup, escape
 
 from ..archive.schema import field_label
 from ..core.languages import language_name
-from ..core.model import DATE_PARTS, Official, Readout, Redirect
+from ..core.inferred import DATE_PARTS, inferred_entries, inferred_parts
+from ..core.model import Official, Readout, Redirect
 from ..core.versions import is_translation, original_language
 from .addresses import Page, link_between, page_path, page_url
 from .cite import publisher_identified
@@ -21,11 +22,11 @@ NOT_RECORDED = "not recorded"
 def inferred_mark(readout: Readout, field_path: str) -> Markup:
     """A marker after an inferred value: a link to its basis below the panel (readable without
     hovering), with the basis as a tooltip too."""
-    entries = readout.inferred_entries(field_path)
+    entries = inferred_entries(readout.inferred, field_path)
     if not entries:
         return Markup("")
     first, basis = entries[0]
-    parts = sorted(readout.inferred_parts(field_path), key=DATE_PARTS.index)
+    parts = sorted(inferred_parts(readout.inferred, field_path), key=DATE_PARTS.index)
     said = "inferred" if first == field_path else " and ".join(parts) + " inferred"
     return Markup(' <sup class="inferred"><a href="#inferred-{0}" title="Inferred: {1}">{2}</a></sup>').format(
         _anchor(first), readout.inferred_basis(field_path), said)
