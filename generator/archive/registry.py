@@ -12,7 +12,7 @@ from . import schema
 from .load import BadValue, RawDocument
 from ..core.model import Formulation, Initiative, Official, Position
 from ..core.problems import Problem
-from ..core.text import slugify
+from ..core.text import name_key, slugify
 from .entries import entries, text, texts
 from .places import Places, load_places
 
@@ -38,10 +38,10 @@ class Registry:
     redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
 
     def official(self, name: str) -> Official | None:
-        return self._officials_by_name.get(name.casefold())
+        return self._officials_by_name.get(name_key(name))
 
     def initiative(self, name: str) -> Initiative | None:
-        return self._initiatives_by_name.get(name.casefold())
+        return self._initiatives_by_name.get(name_key(name))
 
     def closest_official(self, name: str) -> str:
         return _closest(name, [o.name for o in self.officials] + [a for o in self.officials for a in o.aliases])
@@ -214,9 +214,23 @@ def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
     return initiatives
 
 
+def _name_line(doc: RawDocument, index: int, name: str) -> tuple[tuple, int]:
+    """Where an entry writes a name: the key path of the field or list item, and its line."""
+    entry = doc.data[index] if isinstance(doc.data, list) and index < len(doc.data) else None
+    for key, value in (entry.items() if isinstance(entry, dict) else ()):
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for number, item in items:
+            if isinstance(item, str) and item.strip() == name:
+                path = (index, key) if number is None else (index, key, number)
+                return path, doc.where(*path)[0]
+    return (index,), doc.where(index)[0]
+
+
 def _index_names(doc: RawDocument, items, names_of, problems) -> dict:
-    """Every name and alias, case-folded, to its entry; a name used twice is an error."""
+    """Every name and alias, compared by name_key, to its entry; two entries that share one are an
+    error at the second, naming the first's line."""
     by_name: dict = {}
+    first: dict[str, tuple[str, int]] = {}  # name_key → the name as first written, and its line
     slugs: dict[str, str] = {}
     for index, item in enumerate(items):
         if item.slug in slugs and item.name:
@@ -224,10 +238,16 @@ def _index_names(doc: RawDocument, items, names_of, problems) -> dict:
                                         "names must differ in more than punctuation or case"))
         slugs.setdefault(item.slug, item.name)
         for name in names_of(item):
-            other = by_name.setdefault(name.casefold(), item)
+            key = name_key(name)
+            other = by_name.setdefault(key, item)
+            path, line = _name_line(doc, index, name)
+            first.setdefault(key, (name, line))
             if other is not item:
-                problems.append(doc.problem((index,), f"the name {name!r} is used by {other.name!r} too",
-                                            "each name and alias must point to one entry"))
+                written, where = first[key]
+                problems.append(doc.problem(path, f"the name {name!r} of {item.name!r} is used by {other.name!r} too "
+                                            f"(as {written!r}, line {where}), once case, spacing and Unicode forms "
+                                            "are set aside", "each name and alias must point to one entry: "
+                                            "remove it from one of them"))
     return by_name
 
 

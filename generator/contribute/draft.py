@@ -25,7 +25,7 @@ from ..archive import schema
 from ..archive.load import load_archive, load_registry as load_registry_file
 from ..archive.publishers import load_publishers
 from ..archive.registry import Registry, load_registry
-from ..archive.schema import SAFE_URL
+from ..archive.schema import address_fault
 from ..archive.validate import validate_archive
 from ..core.model import Official, Readout
 from ..core.problems import ERROR, Problem
@@ -352,7 +352,7 @@ def _draft_path(title: str, when: date | None) -> str:
 
 def valid_url(url: str) -> bool:
     """An address the check accepts for 'source.url'."""
-    return bool(SAFE_URL.fullmatch(url))
+    return not address_fault(url)
 
 
 def read_raw(source: str, stdin=None) -> str:

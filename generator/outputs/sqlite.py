@@ -7,7 +7,8 @@ paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (ea
 paragraph names, with its speaker: who raised it), formulations, formulation_variants, formulation_forms
 (each formulation's forms in other languages), readout_versions (each readout's other language versions),
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
-readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
+readouts_fts (FTS5 over the readouts' titles, texts and names, folded as the site's search folds
+them: generator/outputs/search_sql.py; its rowid is the readout's). Values
 go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
 order into a fresh file with a fixed page size, which is then vacuumed; the header records no
 time, and only the library's version number.
@@ -23,6 +24,7 @@ from ..core.model import BOTH_SIDES, Archive
 from ..pages.addresses import page_url
 from .formulations import paragraph_speaker
 from .records import iso
+from .search_sql import FTS_SCHEMA, insert_full_text
 
 SCHEMA = """
 CREATE TABLE readouts (
@@ -84,8 +86,6 @@ CREATE TABLE paragraph_initiatives (
   PRIMARY KEY (readout_id, paragraph, initiative_id),
   FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
 );
--- the full-text index reads its text from readouts (an external-content table: no second copy)
-CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
 CREATE INDEX paragraph_initiatives_by_initiative ON paragraph_initiatives(initiative_id);
@@ -147,7 +147,6 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
     _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
     _insert(db, "paragraphs", [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
                                 int(p["speaker"] == BOTH_SIDES)) for r in records for p in r["paragraphs"]])
-    db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
 
 
 def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
@@ -159,10 +158,11 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
             db.execute("PRAGMA page_size = 4096")
             db.execute("PRAGMA journal_mode = OFF")
             with db:
-                db.executescript(SCHEMA)
+                db.executescript(SCHEMA + FTS_SCHEMA)  # the full-text table: search_sql.py
                 _registries(db, archive, site)
                 _readouts(db, records)
                 _paragraph_relations(db, archive)
+                insert_full_text(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

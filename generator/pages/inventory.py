@@ -93,6 +93,6 @@ PAGE_KINDS = (_fixed, _readouts, _registry_entries, _venues, _events, _formulati
 
 def page_addresses(archive, indexes, list_limit: int) -> list[Address]:
     """Every page the build writes into docs/, with what made each address; but the search index's
-    shards (search/w, d, f: named by letters, days and years) and its publishers' files (search/e/p-…,
-    one for each distinct publisher id): the search index's own, where no two can meet."""
+    shards (search/w, n, d, t, f: named by letters, days and years) and its publishers' files
+    (search/e/p-…, one for each distinct publisher id): the search index's own, where no two can meet."""
     return [address for kind in PAGE_KINDS for address in kind(archive, indexes, list_limit)]

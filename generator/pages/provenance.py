@@ -46,6 +46,26 @@ def _participants(readout: Readout, here) -> Markup:
     return Markup(f'<ul class="participants">{items}</ul>')
 
 
+def _publisher(readout: Readout) -> Markup:
+    """'Xinhua News Agency · state media · Chinese side': who published it, what kind of source, whose side."""
+    by = readout.source.by
+    if by is None:
+        return escape(readout.source.publisher)
+    kind = "official account" if readout.official else by.source_kind
+    return Markup("{} · {} · {}").format(readout.source.publisher, kind, by.side_label)
+
+
+def _relayed(readout: Readout) -> Markup:
+    """'Xinhua News Agency (state media, Chinese side), in ¶2': the account it passes on, where the text shows it."""
+    relay = readout.relays
+    what = Markup("{} ({}, {})").format(relay.publisher, relay.by.source_kind, relay.by.side_label) if relay.by \
+        else escape(relay.publisher)
+    if not relay.paragraphs:
+        return what
+    where = Markup(", ").join(Markup('<a href="#p{0}">¶{0}</a>').format(n) for n in relay.paragraphs)
+    return Markup("{}, in {}").format(what, where)
+
+
 def facts_panel(readout: Readout, here, venue=None) -> Markup:
     """The facts of the meeting or call, each inferred value marked."""
     def mark(name):
@@ -56,6 +76,9 @@ def facts_panel(readout: Readout, here, venue=None) -> Markup:
         rows.append(_row("Venue", link(venue, here, readout.venue) if venue else readout.venue, mark("venue")))
     if readout.occasion:
         rows.append(_row("Occasion", readout.occasion, mark("occasion")))
+    rows.append(_row("Published by", _publisher(readout), mark("source.publisher")))
+    if readout.relays:
+        rows.append(_row("Relays", _relayed(readout)))
     rows.append(_row("Participants", _participants(readout, here), mark("officials")))
     if readout.initiatives:
         rows.append(_row("Initiatives", links(readout.initiatives, here), mark("initiatives")))
