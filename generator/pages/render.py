@@ -21,7 +21,7 @@ from ..core.model import Archive, Event, Formulation, Initiative, Official, Read
 from ..core.languages import direction, language_name
 from ..core.text import escape_md, plain
 from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, versions
-from .alignment import names_of
+from .alignment import NameForms, names_of
 from .index import Indexes
 from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
                         page_path, page_url, relative_path, year_groups)
@@ -251,7 +251,7 @@ class Renderer:
         self.site = site
         self.dirty = dirty
         self.timings: dict[str, list[float]] = {}  # template → [pages, seconds]
-        self.names = names_of(archive.officials, archive.places)  # evidence for comparing versions
+        self.names = NameForms(names_of(archive.officials, archive.places))  # evidence for comparing versions
 
     def _render(self, template: str, path: str, **values) -> Page:
         start = time.perf_counter()
