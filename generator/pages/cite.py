@@ -192,6 +192,10 @@ def cite_key(readout: Readout) -> str:
 # rather than given as an event date: with an event date Chicago styles drop "n.d." and the access
 # date, and no date field can bracket the one inferred part of a date.
 
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _genre(c: Cited) -> str:
     """What the document is, with its language when not English: "readout", "readout in Chinese"."""
     return "readout" + (f" in {language_name(c.language)}" if c.language and c.language != "en" else "")
@@ -237,9 +241,9 @@ def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -
     event = ", ".join(part for part in (c.event, c.place) if part)
     publication = _publication(c)
     if c.publisher:
-        sentences = [_title(c), _genre(c).capitalize(), event, ", ".join(publication)]
+        sentences = [_title(c), _first_up(_genre(c)), event, ", ".join(publication)]
     else:  # Chicago runs "n.d." on after the event when no publisher opens the sentence
-        sentences = [_title(c), _genre(c).capitalize(), f"{event}, {publication[-1]}"]
+        sentences = [_title(c), _first_up(_genre(c)), f"{event}, {publication[-1]}"]
     if accessed := _accessed(c):
         sentences.append(f"Accessed {accessed}")
     return " ".join(_end(s, ".") for s in sentences + [url_text(c.page_url)])
@@ -265,7 +269,7 @@ def _bibtex_text(text: str) -> str:
 def _note(c: Cited) -> str:
     event = ", ".join(part for part in (c.event, c.place) if part)
     archived = f" Archived in the {c.site_name}." if c.site_name else ""
-    return f"{_genre(c).capitalize()}: {_end(event, '.')}{archived} " + " ".join(c.remarks)
+    return f"{_first_up(_genre(c))}: {_end(event, '.')}{archived} " + " ".join(c.remarks)
 
 
 def _bibtex_year(c: Cited) -> tuple[str, str]:
@@ -275,19 +279,13 @@ def _bibtex_year(c: Cited) -> tuple[str, str]:
     return "date", "{" + c.published.isoformat() + "}"
 
 
-def _bibtex_genre(c: Cited) -> str:
-    """The genre, its language's name in braces: pandoc lowers the case of a word that is not."""
-    genre = _bibtex_text(_genre(c))
-    return re.sub(r"\b([A-Z]\w*)", r"{\1}", genre)
-
-
 # biblatex's langid is a babel language name; pandoc reads a title of an "english" entry as written.
 BABEL_LANGUAGES = {"en": "english", "zh": "chinese", "fa": "persian", "ar": "arabic", "ru": "russian", "fr": "french"}
 
 
 def bibtex(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + _bibtex_genre(c) + "}"),
+    fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + _bibtex_text(_genre(c)) + "}"),
               ("eventtitle", "{{" + _bibtex_text(c.event) + "}}")]
     if c.place:
         fields.append(("venue", "{{" + _bibtex_text(c.place) + "}}"))
@@ -313,7 +311,7 @@ def _ris_date(value: date) -> str:
 
 def ris(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", _genre(c).capitalize())]
+    lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", _first_up(_genre(c)))]
     if c.publisher:
         lines.append(("PB", _bracketed(c.publisher, c.publisher_inferred)))
     if c.published:
