@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check annotations test test-fast browser bench golden clean
+.PHONY: site serve check annotations test test-fast browser pandoc bench golden clean
 
 # The oldest Python the pinned packages install on: pymdown-extensions 13.1 asks for 3.11.5.
 MIN_PYTHON := 3.11.5
@@ -35,7 +35,10 @@ annotations: $(STAMP)  ## the check as GitHub annotations, for CI
 browser:  ## Debian's Chromium, for the real-browser tests
 	@sh tests/browser/install-chromium.sh
 
-test: $(STAMP) browser  ## the whole suite, real-browser tests included
+pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
+	@sh tests/install-pandoc.sh
+
+test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)

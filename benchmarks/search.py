@@ -3,7 +3,9 @@ headless Chromium. Used by the benchmark (python -m benchmarks.bench); needs the
 (Playwright) and Debian's Chromium, which `make bench` installs.
 
 A session: four queries typed into the header's box, key by key as a reader types, then the
-fifth on the search page, filtered by year and kind. Reported: the bytes of the index fetched
+fifth on the search page, filtered by year and kind. Apart from the session: the fifth query on
+the search page without filters (the filter data it fetches, none until the reader turns to the
+filters, and then what their counts fetch) and quoted as a phrase (the word pairs it fetches). Reported: the bytes of the index fetched
 on page load (the goal: none), the session's bytes (each file once, as the browser caches it;
 gzipped as a server sends it), and for each query typed the time from its last keystroke to the
 first results painted (measured in the page: the input event, then the frame after the list),
@@ -78,6 +80,47 @@ def _filtered_search(page, base: str, address: str) -> str:
     return first.inner_text() if first.count() else ""
 
 
+def _filter_data_bytes(site_dir: Path, paths: list[str]) -> int:
+    """The gzipped bytes of the filter files (search/f/<year>.json) among the paths fetched."""
+    return sum(len(gzip.compress((site_dir / p.lstrip("/")).read_bytes(), 6))
+               for p in set(paths) if p.startswith("/search/f/"))
+
+
+def _unfiltered_search(browser, base: str, site_dir: Path, query: str) -> tuple[int, int, int]:
+    """A query on the search page with no filter, in a fresh page: the gzipped bytes of filter data
+    it fetched, then those fetched when the reader points at the filters to see their counts, and
+    the gzipped bytes of the texts fetched for its snippets."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(base + "search/?q=" + quote_plus(query))
+    page.wait_for_function("() => { const r = document.querySelector('[data-search-page]');"
+                           " return r.dataset.done !== undefined && r.dataset.busy === undefined; }")
+    on_query = _filter_data_bytes(site_dir, fetched)
+    texts = sum(len(gzip.compress((site_dir / p.lstrip("/")).read_bytes(), 6)) for p in set(fetched)
+                if p.startswith("/search/t/"))
+    page.locator(".search-page__filters summary").hover()
+    page.wait_for_function("() => document.querySelector('[data-search-page]').dataset.counted !== undefined")
+    counted = _filter_data_bytes(site_dir, fetched) - on_query
+    context.close()
+    return on_query, counted, texts
+
+
+def _phrase_search(browser, base: str, site_dir: Path, query: str) -> int:
+    """The gzipped bytes of word-pair files (search/n/) a quoted phrase fetches on the search page."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(base + "search/?q=" + quote_plus(f'"{query}"'))
+    page.wait_for_function("() => { const r = document.querySelector('[data-search-page]');"
+                           " return r.dataset.done !== undefined && r.dataset.busy === undefined; }")
+    context.close()
+    return sum(len(gzip.compress((site_dir / p.lstrip("/")).read_bytes(), 6)) for p in set(fetched)
+               if p.startswith("/search/n/"))
+
+
 def _pasted_into_a_fresh_page(browser, base: str, query: str) -> float:
     """From a query pasted into a fresh page (nothing cached) to its results painted."""
     context = browser.new_context()
@@ -113,6 +156,8 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
             address = filtered_address(site_dir, queries[-1])
             first_results.append(_filtered_search(page, base, address))
             cold_ms = _pasted_into_a_fresh_page(browser, base, queries[0])
+            unfiltered = _unfiltered_search(browser, base, site_dir, queries[-1])
+            phrase_bytes = _phrase_search(browser, base, site_dir, queries[-1])
             browser.close()
     finally:
         server.shutdown()
@@ -129,6 +174,10 @@ def measure_search_session(site_dir: Path, queries: list[str], start_page: str =
         "filtered": address,
         "paint_ms": paint_ms,  # last keystroke to first results painted, per query typed
         "cold_ms": cold_ms,  # a query pasted into a page that has fetched nothing yet
+        "unfiltered_filter_gz_bytes": unfiltered[0],  # filter data an unfiltered search-page query fetches
+        "filter_counts_gz_bytes": unfiltered[1],  # and what its filters' counts fetch when the reader turns to them
+        "snippet_texts_gz_bytes": unfiltered[2],  # the texts its first page of results quotes from
+        "phrase_gz_bytes": phrase_bytes,  # the word pairs the last query fetches when quoted as a phrase
     }
 
 
@@ -137,7 +186,10 @@ def session_figures(session: dict) -> str:
     paints = session.get("paint_ms") or [0.0]
     return (f"search_session_gz_bytes={session['gz_bytes']} search_on_load_bytes={session['on_load_bytes']} "
             f"search_paint_ms_median={statistics.median(paints):.0f} search_paint_ms_max={max(paints):.0f} "
-            f"search_paint_cold_ms={session.get('cold_ms', 0):.0f}")
+            f"search_paint_cold_ms={session.get('cold_ms', 0):.0f} "
+            f"search_unfiltered_filter_gz_bytes={session.get('unfiltered_filter_gz_bytes', 0)} "
+            f"search_filter_counts_gz_bytes={session.get('filter_counts_gz_bytes', 0)} "
+            f"search_phrase_gz_bytes={session.get('phrase_gz_bytes', 0)}")
 
 
 def session_rows(session: dict) -> list[tuple[str, str]]:
@@ -149,6 +201,11 @@ def session_rows(session: dict) -> list[tuple[str, str]]:
                            f"{session['files']} files) for {len(session['queries'])} searches, the last filtered "
                            f"({session.get('filtered', '')}): {searches}"),
         ("search fetched on page load", f"{session['on_load_bytes']:8d} bytes"),
+        ("search page, unfiltered query", f"{session.get('unfiltered_filter_gz_bytes', 0) / 1024:8.1f} KB   gzipped of filter "
+                                          f"data; {session.get('filter_counts_gz_bytes', 0) / 1024:.1f} KB when the reader "
+                                          f"turns to the filters; {session.get('snippet_texts_gz_bytes', 0) / 1024:.1f} KB "
+                                          f"of texts for its snippets"),
+        ("search page, quoted phrase", f"{session.get('phrase_gz_bytes', 0) / 1024:8.1f} KB   gzipped of word pairs"),
         ("search: keystroke to results", f"{max(session.get('paint_ms') or [0]):8.0f} ms  at most, per query typed: {paints}; "
                                          f"pasted into a fresh page: {session.get('cold_ms', 0):.0f} ms"),
     ]

@@ -154,8 +154,10 @@ def test_a_date_after_publication_or_in_the_future_is_a_warning(real, capsys):
     assert (code, lines[0]) == (EXIT_OK, f"{SHOWN}:3:1: warning: 'date' 2022-08-05 is after the publication date "
                                          "2022-08-01 ('date' is the day of the meeting or call; check it and "
                                          "'source.published')")
-    future = (date.today() + timedelta(days=400)).isoformat()
+    # tomorrow: within the day's grace for time zones, and entered the same day ('added' is never before the meeting)
+    future = (date.today() + timedelta(days=1)).isoformat()
     text = CALL.replace("date: 2022-08-05", f"date: {future}").replace("  published: 2022-08-06\n", "")
+    text = text.replace("added: 2024-01-15", f"added: {future}")
     text = text.replace("id: 2022-08-05-xi-jinping-speaks-with-ebrahim-raisi", f"id: {future}-call")
     path = write_readout(real, f"{future[:4]}/{future}-call.md", text)
     code, lines, _ = _check(capsys, real, str(path))

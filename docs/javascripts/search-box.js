@@ -70,7 +70,9 @@
   function show(query, answer, records) {
     listbox.replaceChildren();
     var names = answer.entities.slice(0, NAMES).map(function (entity) {
-      return R.fillEntity(option(R.resultHref(entity.u, answer)), entity, answer);
+      var days = records.filter(function (record) { return record[4].indexOf(entity.n) >= 0; })
+        .map(function (record, i) { return S.isoDay(answer.results[records.indexOf(record)].n, answer.manifest.slots); });
+      return R.fillEntity(option(R.resultHref(entity.u, answer)), entity, answer, days);
     });
     if (names.length) listbox.appendChild(group("Names", names));
     var readouts = records.map(function (record, i) {

@@ -18,6 +18,21 @@
   var readouts = root.querySelector("[data-search-readouts]");
   var more = root.querySelector("[data-search-more]");
   var KEYS = ["q", "from", "to"].concat(S.FACETS, ["sort"]);
+  var filters = root.querySelector("[data-search-filters]");
+  var latest = null;
+  var wanted = null;
+
+  /* Runs the counting once the reader turns to the filters: opens them, points at them or tabs into them. */
+  function whenWanted(count) {
+    wanted = count;
+    if (filters.open && filters.matches(":hover, :focus-within")) fire();
+  }
+  function fire() {
+    var count = wanted;
+    wanted = null;
+    if (count) count();
+  }
+  ["click", "pointerover", "focusin"].forEach(function (event) { filters.addEventListener(event, fire); });
   var PAGE = 20;
   var current = 0;
   var serial = 0;
@@ -57,9 +72,25 @@
     return entity ? entity.n : value;
   }
 
-  /* Each filter's values with how many results they would keep, the other filters applied. */
+  /* Each filter's values with how many results they would keep, the other filters applied. An
+     unfiltered query has fetched no facets: they come when the reader turns to the filters. */
   function fillFilters(answer, state) {
     var m = answer.manifest;
+    if (!answer.facets) {
+      S.FACETS.forEach(function (facet) {
+        form.elements[facet].replaceChildren(new Option("Any", ""));
+      });
+      delete root.dataset.counted;
+      whenWanted(function () {
+        return S.facetsOf(m, answer.unfiltered.map(function (r) { return r.n; })).then(function (facets) {
+          if (answer !== latest) return;
+          answer.facets = facets;
+          fillFilters(answer, state);
+        });
+      });
+      return;
+    }
+    root.dataset.counted = "";
     S.FACETS.forEach(function (facet) {
       var column = S.COLUMNS[facet];
       var counts = new Map();
@@ -80,6 +111,9 @@
       entries.forEach(function (e) { select.appendChild(new Option(e[2] + " (" + e[1] + ")", e[0])); });
       select.value = state[facet];
     });
+  }
+
+  function fillYears(m) {
     var years = m.years.map(function (pair) { return pair[0]; });
     ["from", "to"].forEach(function (key) {
       form.elements[key].min = years[0];
@@ -88,25 +122,42 @@
     });
   }
 
-  function showNames(answer) {
-    var list = names.querySelector("ul");
-    list.replaceChildren();
-    answer.entities.slice(0, 8).forEach(function (entity) {
-      var item = R.element("li");
-      item.appendChild(R.fillEntity(R.element("a"), entity, answer)).href = R.resultHref(entity.u, answer);
-      list.appendChild(item);
+  /* The days of the results an official took part in (from his own small list of readouts), so his
+     entry names the position he held then. */
+  function officialDays(answer, entity) {
+    if (entity.t !== "o") return Promise.resolve([]);
+    var found = answer.results.some(function (r) { return r.all; })
+      ? answer.results.filter(function (r) { return r.all; }) : answer.results;
+    return S.entityNumbers(entity.id).then(function (numbers) {
+      var his = new Set(numbers);
+      return found.filter(function (r) { return his.has(r.n); }).map(function (r) { return S.isoDay(r.n, answer.manifest.slots); });
     });
-    names.hidden = !list.childElementCount;
+  }
+
+  function showNames(answer) {
+    var shown = answer.entities.slice(0, 8);
+    return Promise.all(shown.map(function (entity) { return officialDays(answer, entity); })).then(function (days) {
+      if (answer !== latest) return;
+      var list = names.querySelector("ul");
+      list.replaceChildren();
+      shown.forEach(function (entity, i) {
+        var item = R.element("li");
+        item.appendChild(R.fillEntity(R.element("a"), entity, answer, days[i])).href = R.resultHref(entity.u, answer);
+        list.appendChild(item);
+      });
+      names.hidden = !list.childElementCount;
+    });
   }
 
   function showMore(answer, token) {
     var slice = answer.results.slice(shown, shown + PAGE);
-    return S.documents(answer.manifest, slice.map(function (r) { return r.n; })).then(function (records) {
+    var numbers = slice.map(function (r) { return r.n; });
+    return Promise.all([S.documents(answer.manifest, numbers), S.texts(answer.manifest, numbers)]).then(function (found) {
       if (token !== current) return;
       var list = readouts.querySelector("ol");
-      records.forEach(function (record, i) {
+      found[0].forEach(function (record, i) {
         var item = R.element("li");
-        var link = R.fillReadout(R.element("a"), slice[i].n, record, answer, true);
+        var link = R.fillReadout(R.element("a"), slice[i].n, record, answer, found[1][i]);
         link.href = R.resultHref(record[0], answer);
         item.appendChild(link);
         list.appendChild(item);
@@ -131,17 +182,20 @@
     var token = ++serial;
     current = token;
     root.dataset.busy = "";
+    root.classList.toggle("search-page--query", Boolean(state.q));
     shown = 0;
     return S.search(state, true).then(function (answer) {
       if (token !== current) return;
+      latest = answer;
       state = answer.state;  /* what the index does not list is dropped, from the address too */
       if (address(state) !== location.pathname + location.search) {
         history.replaceState(state, "", address(state));
         fillForm(state);
       }
       readouts.querySelector("ol").replaceChildren();
+      fillYears(answer.manifest);
       fillFilters(answer, state);
-      showNames(answer);
+      var naming = showNames(answer);
       status.textContent = state.q || answer.results.length ? describe(answer, state) : "Type a name, an initiative, a place or any word.";
       suggestion.replaceChildren();
       suggestion.hidden = !answer.suggestion;
@@ -151,7 +205,7 @@
         suggestion.append("Did you mean ", link, "?");
       }
       readouts.hidden = !answer.results.length;
-      return showMore(answer, token);
+      return Promise.all([naming, showMore(answer, token)]);
     }).then(function () {
       if (token !== current) return;
       delete root.dataset.busy;
@@ -187,6 +241,9 @@
     fillForm(state);
     run(state);
   });
+  /* Filters open on a wide screen; on a phone they stay folded behind their button, so the
+     first results come on the first screen. */
+  if (window.matchMedia("(min-width: 45em)").matches) root.querySelector("[data-search-filters]").open = true;
   var initial = readAddress();
   history.replaceState(initial, "", address(initial));  /* one spelling of each state, e.g. year=2023 */
   fillForm(initial);

@@ -4,6 +4,7 @@ speakers and formulations, and a warning where events cannot be told apart."""
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import urlsplit
 
 from .load import LoadedArchive, RawDocument
 from .formulations import FormulationFinder, load_formulations
@@ -38,7 +39,28 @@ def resolve_publisher(doc: RawDocument, source: Source | None, registry, problem
                                     + "add it to archive/publishers.yml (with 'identified: false' and its side, "
                                       "where the page does not name it)"))
         return source
+    if source.url and publisher.identified:
+        _check_host(doc, source.url, publisher, registry.publishers.all, problems)
     return dataclasses.replace(source, by=publisher)
+
+
+def _on_host(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == known or host.endswith("." + known) for known in hosts)
+
+
+def _check_host(doc: RawDocument, url: str, publisher, publishers, problems: list[Problem]) -> None:
+    """An address on a host that is not its publisher's: a look-alike host, or the wrong publisher."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if _on_host(host, publisher.hosts):
+        return
+    owner = next((p for p in sorted(publishers, key=lambda p: -max(map(len, p.hosts), default=0))
+                  if p is not publisher and _on_host(host, p.hosts)), None)
+    listed = ", ".join(publisher.hosts) if publisher.hosts else "none"
+    problems.append(doc.problem(("source", "url"), f"the address is on {host!r}, which is not a host of "
+                                f"{publisher.name!r} (its hosts: {listed})"
+                                + (f" but one of {owner.name!r}" if owner else ""),
+                                "check the address and the publisher; if the publisher's pages are on this host, "
+                                "add it to the publisher's 'hosts' in archive/publishers.yml", WARNING))
 
 
 def check_accounts(doc: RawDocument, source: Source | None, officials: tuple[Official, ...], registry: Registry,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .load import RawDocument
 from .record import ID
+from ..core.limits import FIRST_YEAR, last_year
 from ..core.model import Readout, Redirect
 from ..core.problems import ERROR, WARNING, Problem
 
@@ -48,7 +49,7 @@ def _entry(doc: RawDocument, index: int, item, problems: list[Problem]) -> Entry
         problems.append(Problem(doc.display, line, 1, ERROR, f"'id' and 'redirect' must be ids, not {ident!r} and {redirect!r}",
                                 "lowercase letters, digits and hyphens"))
         return None
-    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999:
+    if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= last_year():
         problems.append(Problem(doc.display, line, 1, ERROR, f"'year' must be the year in the page's address, not {year!r}",
                                 "for example 'year: 2023' for readouts/2023/<id>/"))
         return None

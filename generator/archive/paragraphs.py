@@ -62,8 +62,9 @@ def _is_paragraph(lines: list[str]) -> bool:
     return not (len(lines) > 1 and _SETEXT.match(lines[1]))  # an underlined heading
 
 
-def _overrides(doc: RawDocument, count: int, official, closest, problems: list[Problem]) -> dict[int, object]:
-    """speakers: {pN: name | both sides | nobody}, checked at the line of each entry."""
+def _overrides(doc: RawDocument, count: int, official, closest, participants: tuple[Official, ...],
+               problems: list[Problem]) -> dict[int, object]:
+    """speakers: {pN: name | both sides | nobody}, checked at the line of each entry: a name is a participant's."""
     value = doc.data.get("speakers") if isinstance(doc.data, dict) else None
     if value is None:
         return {}
@@ -92,6 +93,11 @@ def _overrides(doc: RawDocument, count: int, official, closest, problems: list[P
                                         (f"did you mean {close!r}? " if close else "")
                                         + "use a name from archive/officials.yml, 'both sides' or 'nobody'"))
             continue
+        if isinstance(speaker, Official) and speaker not in participants:
+            problems.append(doc.problem(where, f"{speaker.name!r}, the speaker of {key}, is not among 'officials'",
+                                        "a paragraph is given to a participant: add them to 'officials' if they took "
+                                        "part; if not, write 'both sides', 'nobody' or a participant's name"))
+            continue
         chosen[int(match.group(1))] = speaker
     return chosen
 
@@ -106,7 +112,7 @@ def paragraphs(doc: RawDocument, participants: tuple[Official, ...], registry, f
         if block.paragraph:
             numbered.append((block, follows))
         follows = block.paragraph  # after a heading or a list, "He" may be someone else
-    overrides = _overrides(doc, len(numbered), registry.official, registry.closest_official, problems)
+    overrides = _overrides(doc, len(numbered), registry.official, registry.closest_official, participants, problems)
     attributor = Attributor(participants)
     found, previous = [], None
     for number, (block, follows) in enumerate(numbered, start=1):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .entries import entries, text, texts
 from .load import RawDocument
 from ..core.problems import Problem
+from ..core.text import name_key
 
 _PLACE_KEYS = ("city", "country", "native", "aliases", "country_aliases")
 
@@ -32,7 +33,7 @@ class Places:
 
     def city(self, name: str) -> Place | None:
         """The place a city name or alias stands for."""
-        return self._by_name.get(name.casefold())
+        return self._by_name.get(name_key(name))
 
     def city_names(self) -> list[str]:
         """Every way a city is written, longest first (for a regular expression that takes the longest)."""
@@ -51,11 +52,16 @@ def load_places(doc: RawDocument, problems: list[Problem]) -> Places:
             country_aliases=texts(doc, entry.get("country_aliases"), (index, "country_aliases"), problems),
         ))
     by_name: dict[str, Place] = {}
+    first: dict[str, int] = {}  # name_key → the line that first wrote it
     for index, place in enumerate(places):
-        for name in (place.city, *place.aliases):
-            other = by_name.setdefault(name.casefold(), place)
+        for number, name in enumerate((place.city, *place.aliases)):
+            path = (index, "city") if number == 0 else (index, "aliases", number - 1)
+            key = name_key(name)
+            other = by_name.setdefault(key, place)
+            first.setdefault(key, doc.where(*path)[0])
             if other is not place and name:
-                problems.append(doc.problem((index,), f"the city name {name!r} is used by {other.venue!r} too",
+                problems.append(doc.problem(path, f"the city name {name!r} is used by {other.venue!r} (line {first[key]}) "
+                                            "too, once case, spacing and Unicode forms are set aside",
                                             "each city name and alias must point to one entry"))
     countries = frozenset(name for place in places for name in (place.country, *place.country_aliases) if name)
     return Places(tuple(places), by_name, countries)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import schema
 from .fields import check_date, check_text
 from .load import RawDocument
-from ..core.problems import WARNING, Problem
+from ..core.inferred import DATE_PARTS
+from ..core.limits import FIRST_YEAR, GRACE_DAYS, last_year
+from ..core.problems import ERROR, WARNING, Problem
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through
 MAX_ID = 120
@@ -47,6 +49,8 @@ def _check_flag(doc: RawDocument, value, name: str, problems: list[Problem]) -> 
 
 def _present(data: dict, field_path: str) -> bool:
     value: object = data
+    if field_path.rsplit(".", 1)[-1] in DATE_PARTS:  # date.year: the date must be given
+        field_path = field_path.rsplit(".", 1)[0]
     for key in field_path.split("."):
         value = value.get(key) if isinstance(value, dict) else None
     return value is not None
@@ -68,6 +72,11 @@ def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]
         if not _present(data, name):
             problems.append(doc.problem(("inferred", name), f"'inferred' explains '{name}', which the readout does not give",
                                         f"fill in '{name}' or remove its line from 'inferred'"))
+            continue
+        whole = name.rsplit(".", 1)[0]
+        if whole != name and name.rsplit(".", 1)[1] in DATE_PARTS and whole in value:
+            problems.append(doc.problem(("inferred", name), f"'inferred' explains both '{whole}' and '{name}'",
+                                        f"keep '{whole}' when the whole date is inferred, or only the parts that are"))
             continue
         count = len(problems)
         text = check_text(doc, basis, ("inferred", name), problems)
@@ -102,9 +111,6 @@ def check_record(doc: RawDocument, data: dict, problems: list[Problem]) -> dict:
 
 def _check_record_dates(doc: RawDocument, record: dict, problems: list[Problem]) -> None:
     added, updated = record["added"], record["updated"]
-    if added and added > date.today():
-        problems.append(doc.problem(("added",), f"'added' {added.isoformat()} is in the future",
-                                    "write the day the readout entered the archive, usually today"))
     if added and updated and updated < added:
         problems.append(doc.problem(("updated",), f"'updated' {updated.isoformat()} is before 'added' {added.isoformat()}",
                                     "write the day of the last change to the text or its facts"))
@@ -113,14 +119,46 @@ def _check_record_dates(doc: RawDocument, record: dict, problems: list[Problem])
                                     "leave 'updated' out until the readout changes", WARNING))
 
 
+_FUTURE_HINTS = {"added": "write the day the readout entered the archive, usually today",
+                 "updated": "write the day of the last change to the text or its facts",
+                 "source.captured": "write the day the text was copied or checked",
+                 "source.published": "write the day the page was published, as YYYY-MM-DD",
+                 "date": "write the day the meeting or call took place, as YYYY-MM-DD"}
+
+
+def check_dates_in_time(doc: RawDocument, when: date | None, dates: dict[str, date | None], problems: list[Problem],
+                        today: date | None = None) -> None:
+    """Every date of a readout in the archive's range (FIRST_YEAR to next year); the record's own
+    dates (added, updated, captured) not in the future, and none of them before the meeting: the
+    archive cannot have held, changed or copied an account of it sooner. A day's grace either way
+    for time zones. A capture before the meeting is only a warning: a source page may be older than
+    the account it now holds (an announcement updated in place). The meeting's own date in the
+    future, and a publication before it, are warnings of validate.py's."""
+    today = today or date.today()
+    grace = timedelta(days=GRACE_DAYS)
+    meeting = when if when and FIRST_YEAR <= when.year <= last_year(today) else None
+    for name, value in {"date": when, **dates}.items():
+        key = tuple(name.split("."))
+        if value is None:
+            continue
+        if not FIRST_YEAR <= value.year <= last_year(today):
+            problems.append(doc.problem(key, f"'{name}' {value.isoformat()} is outside the years the archive holds, "
+                                        f"{FIRST_YEAR} to {last_year(today)}", _FUTURE_HINTS[name]))
+        elif name in ("added", "updated", "source.captured") and value > today + grace:
+            problems.append(doc.problem(key, f"'{name}' {value.isoformat()} is in the future", _FUTURE_HINTS[name]))
+        elif name in ("added", "updated", "source.captured") and meeting and value < meeting - grace:
+            severity = WARNING if name == "source.captured" else ERROR
+            problems.append(doc.problem(key, f"'{name}' {value.isoformat()} is before the meeting, {meeting.isoformat()}",
+                                        "check it and 'date'" + (": a page captured before the meeting cannot hold "
+                                                                 "its account unless it was updated in place"
+                                                                 if severity == WARNING else ""), severity))
+
+
 def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) -> tuple[date | None, tuple[str, ...]]:
     """source.captured and source.archived."""
     captured = None
     if value.get("captured") is not None:
         captured = check_date(doc, value["captured"], ("source", "captured"), problems)
-        if captured and captured > date.today():
-            problems.append(doc.problem(("source", "captured"), f"'source.captured' {captured.isoformat()} is in the future",
-                                        "write the day the text was copied or checked"))
     archived = value.get("archived")
     if archived is None:
         return captured, ()
@@ -135,10 +173,9 @@ def check_source_record(doc: RawDocument, value: dict, problems: list[Problem]) 
         url = check_text(doc, item, where, problems)
         if not url or len(problems) > count:
             continue
-        if not schema.SAFE_URL.fullmatch(url):
-            problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}",
-                                        "write the copy's address starting with https://, "
-                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+        if fault := schema.address_fault(url):
+            problems.append(doc.problem(where, f"an archived copy must be an http(s) address, not {url[:60]!r}"
+                                        + schema.fault_said(fault), schema.address_hint(fault, "copy")))
         elif url in copies:
             problems.append(doc.problem(where, "the same archived copy is listed twice", "list each once"))
         else:

@@ -12,11 +12,11 @@ from . import schema
 from .load import BadValue, RawDocument
 from ..core.model import Formulation, Initiative, Official, Position
 from ..core.problems import Problem
-from ..core.text import slugify
+from ..core.text import name_key, slugify
 from .entries import entries, text, texts
 from .places import Places, load_places
 
-_OFFICIAL_KEYS = ("name", "native", "country", "aliases", "positions")
+_OFFICIAL_KEYS = ("name", "sort_as", "native", "country", "aliases", "positions")
 _POSITION_KEYS = ("title", "from", "to")
 _INITIATIVE_KEYS = ("name", "short", "kind", "aliases", "since", "summary")
 
@@ -38,10 +38,10 @@ class Registry:
     redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
 
     def official(self, name: str) -> Official | None:
-        return self._officials_by_name.get(name.casefold())
+        return self._officials_by_name.get(name_key(name))
 
     def initiative(self, name: str) -> Initiative | None:
-        return self._initiatives_by_name.get(name.casefold())
+        return self._initiatives_by_name.get(name_key(name))
 
     def closest_official(self, name: str) -> str:
         return _closest(name, [o.name for o in self.officials] + [a for o in self.officials for a in o.aliases])
@@ -192,8 +192,26 @@ def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
             country=country,
             aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
             positions=_positions(doc, entry.get("positions"), (index, "positions"), problems),
+            sort_as=_sort_as(doc, entry.get("sort_as"), name, (index, "sort_as"), problems),
         ))
     return officials
+
+
+def family_first(name: str) -> str:
+    """A name written family-last, as it sorts: the last word first ("Raisi Ebrahim")."""
+    given, _, family = name.rpartition(" ")
+    return f"{family} {given}".strip()
+
+
+def _sort_as(doc: RawDocument, value, name: str, key_path, problems: list[Problem]) -> str:
+    """The name as it sorts: `sort_as` where the name is not written family-last (the same words, family
+    name first: a Chinese name as it stands), else the last word first."""
+    written = text(doc, value, key_path, problems, required=False)
+    if written and sorted(written.split()) != sorted(name.split()):
+        problems.append(doc.problem(key_path, f"'sort_as' {written!r} is not the words of the name {name!r} reordered",
+                                    f"write the name with the family name first, for example {name!r}"))
+        return family_first(name)
+    return written or family_first(name)
 
 
 def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
@@ -214,9 +232,23 @@ def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:
     return initiatives
 
 
+def _name_line(doc: RawDocument, index: int, name: str) -> tuple[tuple, int]:
+    """Where an entry writes a name: the key path of the field or list item, and its line."""
+    entry = doc.data[index] if isinstance(doc.data, list) and index < len(doc.data) else None
+    for key, value in (entry.items() if isinstance(entry, dict) else ()):
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for number, item in items:
+            if isinstance(item, str) and item.strip() == name:
+                path = (index, key) if number is None else (index, key, number)
+                return path, doc.where(*path)[0]
+    return (index,), doc.where(index)[0]
+
+
 def _index_names(doc: RawDocument, items, names_of, problems) -> dict:
-    """Every name and alias, case-folded, to its entry; a name used twice is an error."""
+    """Every name and alias, compared by name_key, to its entry; two entries that share one are an
+    error at the second, naming the first's line."""
     by_name: dict = {}
+    first: dict[str, tuple[str, int]] = {}  # name_key → the name as first written, and its line
     slugs: dict[str, str] = {}
     for index, item in enumerate(items):
         if item.slug in slugs and item.name:
@@ -224,10 +256,16 @@ def _index_names(doc: RawDocument, items, names_of, problems) -> dict:
                                         "names must differ in more than punctuation or case"))
         slugs.setdefault(item.slug, item.name)
         for name in names_of(item):
-            other = by_name.setdefault(name.casefold(), item)
+            key = name_key(name)
+            other = by_name.setdefault(key, item)
+            path, line = _name_line(doc, index, name)
+            first.setdefault(key, (name, line))
             if other is not item:
-                problems.append(doc.problem((index,), f"the name {name!r} is used by {other.name!r} too",
-                                            "each name and alias must point to one entry"))
+                written, where = first[key]
+                problems.append(doc.problem(path, f"the name {name!r} of {item.name!r} is used by {other.name!r} too "
+                                            f"(as {written!r}, line {where}), once case, spacing and Unicode forms "
+                                            "are set aside", "each name and alias must point to one entry: "
+                                            "remove it from one of them"))
     return by_name
 
 

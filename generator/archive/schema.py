@@ -7,7 +7,10 @@ Schema are all made from FIELDS below.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
+
+from ..core.inferred import DATE_PARTS
 
 IN_PERSON_KINDS = ("meeting", "talks")
 REMOTE_KINDS = ("phone call", "video call", "message")
@@ -16,6 +19,37 @@ INITIATIVE_KINDS = ("initiative", "agreement", "organisation")
 COUNTRIES = ("China", "Iran")
 
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}\\]+")  # http(s) with nothing that could end an attribute
+
+
+def address_fault(url: str) -> str:
+    """Why an address may not stand in the archive, or "" when it may: http(s) with nothing that
+    could end an attribute, a host, and no user information (https://fmprc.gov.cn@elsewhere/ reads
+    as the first host and leads to the second)."""
+    if not SAFE_URL.fullmatch(url):
+        return "it is not an http(s) address"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        return "its host or port cannot be read"
+    if "@" in parts.netloc:
+        return "it has user information (a name before '@')"
+    if not parts.hostname:
+        return "it has no host"
+    return ""
+
+
+def fault_said(fault: str) -> str:
+    """The fault after an address in a message ("not 'javascript:…'" says the first one itself)."""
+    return "" if fault == "it is not an http(s) address" else f": {fault}"
+
+
+def address_hint(fault: str, whose: str) -> str:
+    if fault == "it is not an http(s) address":
+        return f"write the {whose}'s address starting with https://, with any ( ) [ ] in it as %28 %29 %5B %5D"
+    return f"write the {whose}'s own address, its host right after https://"
+
+
 MAX_TEXT = 300  # characters in any one-line field
 MAX_NOTES = 2000
 
@@ -43,6 +77,13 @@ SOURCE_FIELDS = (
     Field("archived", "urls", False,
           "Copies of the page in a web archive or perma service (http or https addresses), as a list.",
           "[https://web.archive.org/web/20231102000000/https://example.org/readout.html]"),
+)
+
+RELAYS_FIELDS = (
+    Field("publisher", "text", True, "Whose account it passes on: a name or alias from archive/publishers.yml.",
+          "Xinhua News Agency"),
+    Field("paragraphs", "paragraphs", False, "The paragraphs that the text shows come from that account "
+          "(\"..., Xinhua reported\"): their anchors.", "[p1]"),
 )
 
 FIELDS = (
@@ -82,12 +123,17 @@ FIELDS = (
           "date, kind and participants of the other (for example version_of: "
           "2022-07-29-xi-jinping-speaks-with-ebrahim-raisi).", ""),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
+    Field("relays", "mapping", False,
+          "When the readout passes on another publisher's account (an outlet quoting Xinhua): that publisher, and "
+          "the paragraphs the text shows come from it. Such a readout is never counted as a side's official account.",
+          "", RELAYS_FIELDS),
     Field("speakers", "speakers", False,
           "Who speaks in a paragraph, where the archive's rules get it wrong: the paragraph's anchor (p1, p2 …) "
           "and a name from archive/officials.yml, 'both sides', or 'nobody'.", "{p3: Ebrahim Raisi, p5: both sides}"),
     Field("inferred", "inferred", False,
           "Values the archive worked out rather than read on the page: each field's name (for example "
-          "date, venue, source.publisher) with the basis for it.",
+          "date, venue, source.publisher) with the basis for it; for a date inferred only in part, the part "
+          "(date.year, date.month, date.day), so that citations bracket that part alone.",
           "{date: \"From 'on Friday' in the text: the Friday of the official readout of the same call.\"}"),
     Field("added", "date", True, "The day the readout entered the archive (YYYY-MM-DD).", "2023-11-02"),
     Field("updated", "date", False,
@@ -100,9 +146,27 @@ FIELDS = (
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 SOURCE_FIELD_NAMES = tuple(f.name for f in SOURCE_FIELDS)
 # The fields a value can be marked inferred in: every value a source could state.
-INFERABLE = tuple(f.name for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
-                  and f.name not in ("title", "event", "added", "updated", "headline")) \
-    + tuple("source." + f.name for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+_INFERABLE_FIELDS = tuple((f.name, f.type) for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
+                          and f.name not in ("title", "event", "added", "updated", "headline")) \
+    + tuple(("source." + f.name, f.type) for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+# A date can also be inferred in part: `date.year` where a dateline gives "December 6th" and no year.
+INFERABLE = tuple(path for name, kind in _INFERABLE_FIELDS
+                  for path in ((name,) + tuple(f"{name}.{part}" for part in DATE_PARTS) if kind == "date" else (name,)))
+
+
+# Each inferable field in plain words, for readers of the pages and citations (never a raw field name).
+FIELD_LABELS = {"date": "date of the meeting", "kind": "kind", "venue": "venue", "occasion": "occasion",
+                "officials": "participants", "initiatives": "initiatives", "speakers": "speakers",
+                "source.publisher": "publisher", "source.url": "source address",
+                "source.published": "date of publication", "source.language": "language"}
+
+
+def field_label(field_path: str) -> str:
+    """A field in plain words: "date of the meeting", "date of the meeting (year)" for date.year."""
+    whole, _, part = field_path.rpartition(".")
+    if part in DATE_PARTS and whole in FIELD_LABELS:
+        return f"{FIELD_LABELS[whole]} ({part})"
+    return FIELD_LABELS.get(field_path, field_path.rsplit(".", 1)[-1].replace("_", " "))
 
 
 def _json_type(field: Field) -> dict:
@@ -133,6 +197,9 @@ def _json_type(field: Field) -> dict:
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     if field.type == "mapping":
         return _object(field.fields)
+    if field.type == "paragraphs":
+        anchor = {"type": "string", "pattern": "^p[1-9][0-9]{0,3}$"}
+        return {"type": "array", "items": anchor, "uniqueItems": True}
     if field.type == "speakers":
         speaker = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
         return {"type": "object", "patternProperties": {"^p[1-9][0-9]{0,3}$": speaker}, "additionalProperties": False}

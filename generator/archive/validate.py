@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from . import accounts, schema
 from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
-from ..core.limits import DAY_SLOTS
+from ..core.limits import DAY_SLOTS, FIRST_YEAR, last_year
 from ..core.problems import ERROR, WARNING, Problem
 from .identity import check_identities
 from .registry import Registry, load_registry
@@ -22,7 +22,8 @@ from .body import body_line, check_body
 from ..core.settings import markdown_extensions
 from ..core.text import summarise
 from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
-from .record import check_record, check_source_record
+from .record import check_dates_in_time, check_record, check_source_record
+from .relays import check_relays
 from .versions import check_versions
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # each pattern is used whole (fullmatch)
@@ -88,10 +89,9 @@ def _check_source(doc: RawDocument, value, problems) -> Source | None:
     url = ""
     if value.get("url") is not None:
         url = _check_text(doc, value["url"], ("source", "url"), problems)
-        if url and not schema.SAFE_URL.fullmatch(url):
-            problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}",
-                                        "write the page's address starting with https://, "
-                                        "with any ( ) [ ] in it as %28 %29 %5B %5D"))
+        if url and (fault := schema.address_fault(url)):
+            problems.append(doc.problem(("source", "url"), f"'source.url' must be an http(s) address, not {url!r}"
+                                        + schema.fault_said(fault), schema.address_hint(fault, "page")))
             url = ""
     published = _check_date(doc, value["published"], ("source", "published"), problems) if value.get("published") is not None else None
     language = value.get("language")
@@ -141,6 +141,7 @@ def _check_mentions(doc: RawDocument, registry: Registry, officials, initiatives
 def _check_dates(doc: RawDocument, when: date | None, source: Source | None, problems: list[Problem]) -> None:
     today = date.today()
     published = source.published if source else None
+    when, published = (d if d and FIRST_YEAR <= d.year <= last_year(today) else None for d in (when, published))
     if when and when > today:
         problems.append(doc.problem(("date",), f"'date' {when.isoformat()} is in the future",
                                     "write the day the meeting or call took place, as YYYY-MM-DD", WARNING))
@@ -209,11 +210,15 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
     record = check_record(doc, data, problems)
     check_body(doc, problems, extensions)
     _check_dates(doc, when, source, problems)
+    check_dates_in_time(doc, when, {"added": record["added"], "updated": record["updated"],
+                                    "source.published": source.published if source else None,
+                                    "source.captured": source.captured if source else None}, problems)
     named = registry.officials_named(doc.body)
     if len([p for p in problems if p.severity == ERROR]) == before:  # hints about names only once the names are right
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
     source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems, initiatives)
+    relays = check_relays(doc, registry.publishers, len(paragraphs), problems)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None
@@ -223,7 +228,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs,
+        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs, relays=relays,
     )
 
 

@@ -25,13 +25,13 @@ from ..archive import schema
 from ..archive.load import load_archive, load_registry as load_registry_file
 from ..archive.publishers import load_publishers
 from ..archive.registry import Registry, load_registry
-from ..archive.schema import SAFE_URL
+from ..archive.schema import address_fault
 from ..archive.validate import validate_archive
 from ..core.model import Official, Readout
 from ..core.problems import ERROR, Problem
 from ..core.settings import site_settings
 from ..core.text import slugify
-from . import kind as kinds, people, places, sources
+from . import kind as kinds, people, places, sources, versions
 from .dates import (WEEKDAYS, Dateline, find_dates, long_date, meeting_date, named_weekday, read_dateline,
                     with_year, years_fitting)
 from .page_text import Page, normalise, read_page, suggest_title
@@ -90,7 +90,8 @@ def _front_matter(fields: dict, schema_url: str, comments: dict[str, str], remar
         else:
             lines.append(f"{indent}{key}: {_yaml(value, quoted=key in ('title', 'notes'))}{note}")
 
-    for key in ("id", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials", "initiatives"):
+    for key in ("id", "version_of", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials",
+                "initiatives"):
         if fields.get(key) or key in comments:
             field_line(key, fields.get(key))
     lines.append("source:")
@@ -303,10 +304,11 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     reference = dateline_date or published or _infer_year(registry, dateline, lead_text, officials, today, findings)
     from_dateline = bool(dateline_date) or (reference is not None and not published)
     when = _meeting_day(root, lead_text, reference, kind, officials, from_dateline, findings)
+    officials, when, kind, version = versions.as_version(registry, lambda: _archive_readouts(root), page, lead_text,
+                                                         officials, when, kind, findings)
     if when and published and published != when:
         findings.notes.append(f"The page is dated {long_date(published)}.")
-
-    venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings)
+    venue = _venue(registry, kind, lead_text, event_sentence, dateline, findings) or versions.venue_of(version, findings)
 
     body_text = "\n\n".join(page.paragraphs)
     participants = {o.slug for o in officials}
@@ -319,9 +321,9 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
         paragraphs[0] = f"*{paragraphs[0]}*"
         findings.notes.append("The opening paragraph in italics is the photo caption.")
 
-    path = _draft_path(title, when)
+    path = versions.path_of(version) or _draft_path(title, when)
     fields = {
-        "id": Path(path).stem, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
+        "id": Path(path).stem, "version_of": version.other.id if version.other else None, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
         "officials": [o.name for o in officials],
         "initiatives": [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + body_text)],
         "source": source, "added": today, "notes": " ".join(findings.notes),
@@ -350,7 +352,7 @@ def _draft_path(title: str, when: date | None) -> str:
 
 def valid_url(url: str) -> bool:
     """An address the check accepts for 'source.url'."""
-    return bool(SAFE_URL.fullmatch(url))
+    return not address_fault(url)
 
 
 def read_raw(source: str, stdin=None) -> str:

@@ -25,7 +25,8 @@ _FURNITURE = re.compile(
     r"|\bcomments?\b|comment policy|suggest to a friend|related (?:news|stories|articles|links)|most (?:read|viewed|popular)"
     r"|all rights reserved|copyright|^\[?editor\b|responsible editor|\s[>»›|]\s|中文|español|français|русский|فارسی|العربية",
     re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$|[\"”]$")
+_SENTENCE_END = re.compile(r"[.!?。！？؟][\"”’)」]?$|[\"”]$")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -67,7 +68,8 @@ def suggest_title(first_paragraph: str) -> str:
 
 
 def _is_paragraph(line: str) -> bool:
-    words = len(line.split())
+    chinese = len(_CJK.findall(line))  # Chinese has no spaces: about two characters a word, in a Chinese text
+    words = len(line.split()) + (chinese // 2 if chinese >= 10 else 0)
     return words >= 15 or (words >= 5 and bool(_SENTENCE_END.search(line)))
 
 

@@ -18,6 +18,14 @@ _MD_LINK_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|[*_`#>]+")  # linea
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
+def name_key(name: str) -> str:
+    """What two registry names are compared by: Unicode compatibility forms (NFKC: a full-width
+    letter, a ligature), runs of any white space (a no-break space, a double space) and case set
+    aside, so that no entry can take another's name with a variant that looks the same."""
+    folded = " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
+    return unicodedata.normalize("NFKC", folded)  # casefolding can undo the normal form (ǰ → ǰ)
+
+
 def slugify(text: str, max_words: int = 12) -> str:
     """Lowercase ASCII words joined by hyphens; never empty, never a path."""
     spaced = _NOT_WORD.sub(" ", text)  # dashes and other punctuation separate words

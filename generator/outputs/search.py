@@ -6,8 +6,10 @@ Files under search/ (docs/javascripts/search-*.js reads them):
   goes by (aliases, misspellings, native script, abbreviations), its role and its counts.
 - `w/<key>.json`: word → postings, sharded by the word's first three letters (search_text.shard_of).
 - `d/<yyyy-mm-dd>.json`: the readouts of one day, as a result shows them.
-- `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives,
-  for the search page's filters and their counts.
+- `t/<yyyy-mm-dd>.json` and `n/<key>.json`: their texts, for snippets, and the pairs of adjacent
+  words, for phrases (generator/outputs/search_passages.py).
+- `f/<year>.json`: each readout's kind, publisher, venue, participants and initiatives (as places
+  in the manifest's lists), for the search page's filters and their counts.
 - `e/<entity>.json`: the readouts of one official, initiative, venue, publisher or formulation.
 
 Every readout has a stable number: its day (date ordinal) × 64 + its rank among that day's
@@ -24,7 +26,6 @@ readout added does not change every other readout's impacts.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -34,12 +35,12 @@ from ..pages.addresses import Page, site_path
 from ..pages.index import Indexes
 from .search_entities import publisher_id, search_entities
 from .search_page import render_search_page
+from .search_passages import pair_shards, text_shards
 from .search_text import MONTHS, STOPWORDS, shard_of, tokens
 
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
 MAX_IMPACT = 7
-TEXT_LIMIT = 480
 
 
 def readout_numbers(readouts: Iterable[Readout]) -> dict[str, int]:
@@ -72,7 +73,8 @@ def strong_text(readout: Readout) -> str:
                      readout.source.publisher, *names])
 
 
-def _body_text(readout: Readout) -> str:
+def body_text(readout: Readout) -> str:
+    """The body, and every name of the officials it mentions (an alias found in the text counts for them)."""
     mentioned = [name for o in readout.mentioned for name in (o.name, o.native, *o.aliases)]
     return " ".join([readout.body, *mentioned])
 
@@ -80,7 +82,7 @@ def _body_text(readout: Readout) -> str:
 def impacts(readout: Readout) -> dict[str, int]:
     """Each indexed word of a readout with its weight there, 1 (weak) to MAX_IMPACT."""
     strong = Counter(_indexed(strong_text(readout)))
-    body = Counter(_indexed(_body_text(readout)))
+    body = Counter(_indexed(body_text(readout)))
     length = sum(body.values()) + STRONG_WEIGHT * sum(strong.values())
     norm = K1 * (1 - B + B * length / AVERAGE_LENGTH)
     frequencies = Counter(body)
@@ -120,74 +122,35 @@ def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[
     return shards
 
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"(?<!\w)[*_`#>]+|[*_`]+(?!\w)")
-_MARKS_CHARACTERS = frozenset("*_`#>")  # a text with none of them is left as it is, without the pattern
-
-
-def _shorten(text: str, limit: int) -> str:
-    """The start of a body as plain text, cut at a word."""
-    text = text[: limit * 3]
-    if "[" in text:
-        text = _MARKDOWN_LINK.sub(r"\1", text)
-    if _MARKS_CHARACTERS.intersection(text):
-        text = _MARKDOWN_MARKS.sub("", text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-_SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
-
-
-def result_text(readout: Readout) -> str:
-    """What a result quotes from, at most TEXT_LIMIT characters: the body's first sentence, the
-    sentences that name a participant, an initiative or an official mentioned as the text spells
-    them (so a snippet can show "President Reahy" where the text says so), then the sentences
-    after the first while there is room."""
-    sentences = [s for s in _SENTENCE.split(_shorten(readout.body, len(readout.body) + 1)) if s]
-    if not sentences:
-        return ""
-    names = {n.casefold() for o in readout.officials + readout.mentioned for n in (o.name, o.native, *o.aliases) if n}
-    names |= {n.casefold() for i in readout.initiatives for n in (i.name, i.short, *i.aliases) if n}
-    chosen, length = {0}, len(sentences[0])
-    folded = [sentence.casefold() for sentence in sentences]
-    seen = {n for n in names if n in folded[0]}
-    naming = []  # sentences that bring a name the chosen ones lack, in order
-    for index in range(1, len(sentences)):
-        found = {n for n in names if n in folded[index]}
-        if found - seen:
-            naming.append(index)
-            seen |= found
-    for index in naming + list(range(1, len(sentences))):
-        if index not in chosen and length + len(sentences[index]) <= TEXT_LIMIT:
-            chosen.add(index)
-            length += len(sentences[index])
-    if length > TEXT_LIMIT:
-        return _shorten(sentences[0], TEXT_LIMIT)
-    text, previous = [], -1
-    for index in sorted(chosen):
-        text.append(sentences[index] if index == previous + 1 else "… " + sentences[index])
-        previous = index
-    return " ".join(text) + (" …" if previous < len(sentences) - 1 else "")
-
-
 def _day_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, list[list]]:
     days: dict[str, list[tuple[int, list]]] = defaultdict(list)
     for r in readouts:
         days[r.date.isoformat()].append((number[r.url_path], [
             site_path(r), r.title, r.kind, r.venue, [o.name for o in r.officials],
-            r.source.by.name if r.source.by else r.source.publisher,
-            result_text(r)]))
+            r.source.by.name if r.source.by else r.source.publisher]))
     return {day: [record for _, record in sorted(entries)] for day, entries in days.items()}
 
 
-def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes: Indexes) -> dict[int, dict]:
-    years: dict[int, dict[str, list]] = defaultdict(dict)
+def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes: Indexes,
+                  place: dict[str, int], kinds: dict[str, int]) -> dict[int, dict]:
+    """Each year's readouts with their kind, publisher, venue, participants and initiatives, as
+    columns of numbers: places in the manifest's kinds and entities (-1: no venue), readouts as
+    gaps between their numbers. Names would cost three times the bytes."""
+    by_year: dict[int, list[tuple[int, Readout]]] = defaultdict(list)
     for r in readouts:
-        venue = indexes.venue_of.get(r.url_path)
-        years[r.year][str(number[r.url_path])] = [
-            r.kind, publisher_id(r), "v-" + venue.slug if venue else "",
-            ["o-" + o.slug for o in r.officials], ["i-" + i.slug for i in r.initiatives]]
+        by_year[r.year].append((number[r.url_path], r))
+    years = {}
+    for year, entries in by_year.items():
+        entries.sort(key=lambda entry: entry[0])
+        columns = {"n": _gaps(n for n, _ in entries), "k": [], "p": [], "v": [], "o": [], "i": []}
+        for _, r in entries:
+            venue = indexes.venue_of.get(r.url_path)
+            columns["k"].append(kinds[r.kind])
+            columns["p"].append(place[publisher_id(r)])
+            columns["v"].append(place["v-" + venue.slug] if venue else -1)
+            columns["o"].append([place["o-" + o.slug] for o in r.officials])
+            columns["i"].append([place["i-" + i.slug] for i in r.initiatives])
+        years[year] = columns
     return years
 
 
@@ -200,8 +163,9 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     number = readout_numbers(readouts)
     entities, postings = search_entities(archive, indexes, number)
     shards = _word_shards(readouts, number)
+    pairs = pair_shards(readouts, number)
     manifest = {
-        "v": 2, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "entities": entities,
+        "v": 4, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "pairs": sorted(pairs), "entities": entities,
         "kinds": sorted(Counter(r.kind for r in readouts).items()),
         "years": sorted(Counter(r.year for r in readouts).items()),
     }
@@ -210,6 +174,10 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
     pages += [Page(f"search/w/{key}.json", _json(shard)) for key, shard in sorted(shards.items())]
     pages += [Page(f"search/d/{day}.json", _json(records))
               for day, records in sorted(_day_shards(readouts, number).items())]
+    pages += [Page(f"search/t/{day}.json", _json(texts)) for day, texts in sorted(text_shards(readouts, number).items())]
+    pages += [Page(f"search/n/{key}.json", _json(shard)) for key, shard in sorted(pairs.items())]
+    place = {entity["id"]: index for index, entity in enumerate(entities)}
+    kinds = {kind: index for index, (kind, _) in enumerate(manifest["kinds"])}
     pages += [Page(f"search/f/{year}.json", _json(facets))
-              for year, facets in sorted(_facet_shards(readouts, number, indexes).items())]
+              for year, facets in sorted(_facet_shards(readouts, number, indexes, place, kinds).items())]
     return pages

@@ -26,15 +26,22 @@ def _role(official: Official) -> str:
     return " · ".join(part for part in (latest.title if latest else "", official.country) if part)
 
 
+def _positions(official: Official) -> list[list[str]]:
+    """Every position with its first and last day ("" when open), so a result can name the one
+    held at the time of the readouts a query found."""
+    return [[p.title, p.start.isoformat() if p.start else "", p.end.isoformat() if p.end else ""]
+            for p in sorted(official.positions, key=lambda p: (p.start is not None, p.start))]
+
+
 def _officials(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dict, list[int]]]:
     found = []
     for official in archive.officials:
-        parts = official.name.split()
-        keys = [official.name, official.native, *official.aliases, parts[0], parts[-1]]
+        keys = [official.name, official.native, *official.aliases]  # a word of any matches it
         readouts = numbers(indexes.by_official.get(official.slug, ()))
         mentions = len(indexes.mentioning.get(official.slug, ()))
         found.append((_entity("o", "o-" + official.slug, official.name, _role(official), site_path(official),
-                              keys, len(readouts), m=mentions, native=official.native), readouts))
+                              keys, len(readouts), m=mentions, native=official.native,
+                              ps=_positions(official)), readouts))
     return found
 
 
@@ -78,7 +85,8 @@ def _formulations(archive: Archive, indexes: Indexes, numbers) -> list[tuple[dic
     for formulation in archive.formulations:
         readouts = {readout.url_path: readout for readout, _ in (indexes.uses_of or {}).get(formulation.slug, ())}
         found.append((_entity("f", "f-" + formulation.slug, formulation.name, "Formulation", site_path(formulation),
-                              [formulation.name, *formulation.variants], len(readouts)), numbers(readouts.values())))
+                              [formulation.name, *formulation.variants, *(f for _, forms in formulation.forms for f in forms)],
+                              len(readouts)), numbers(readouts.values())))
     return found
 
 

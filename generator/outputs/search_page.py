@@ -27,7 +27,7 @@ def _form() -> str:
 <input id="search-q" type="search" name="q" autocomplete="off" autocapitalize="off" spellcheck="false">
 <button type="submit">Search</button>
 </div>
-<details class="search-page__filters" open>
+<details class="search-page__filters" data-search-filters>
 <summary>Filters and order</summary>
 <div class="search-page__filter-grid">
 <div class="search-page__filter"><label for="search-from">From year</label>
@@ -54,10 +54,9 @@ title: Search
 
 # Search the archive
 
-Names in any spelling or script, initiatives by name or abbreviation, places, years and months
-("July 2022"), any word of a readout; "quoted words" must all appear.
-
 <div class="search-page" data-search-page>
+<p class="search-page__intro">Names in any spelling or script, initiatives by name or abbreviation, places, years
+and months ("July 2022"), any word of a readout; a "quoted phrase" must appear as written.</p>
 {_form()}
 <p class="search-page__status" role="status" aria-live="polite" data-search-status>Searching needs JavaScript; the
 <a href="{_timeline_link()}">timeline</a> lists every readout.</p>

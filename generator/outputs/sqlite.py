@@ -1,13 +1,15 @@
 """The archive as a SQLite database, built with the standard library.
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
-initiatives, publishers (with the side each speaks for), events, readout_officials (each participant
+initiatives, publishers (with the side each speaks for), events (every event, a single account's too,
+with its coverage as the coverage page counts it), readout_officials (each participant
 with the positions held that day, and each official the text mentions), readout_initiatives,
 paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (each initiative a
 paragraph names, with its speaker: who raised it), formulations, formulation_variants, formulation_forms
 (each formulation's forms in other languages), readout_versions (each readout's other language versions),
 formulation_uses (each paragraph that uses a formulation, with its speaker and their side), and
-readouts_fts (FTS5 over the readouts' titles and plain texts; its rowid is the readout's). Values
+readouts_fts (FTS5 over the readouts' titles, texts and names, folded as the site's search folds
+them: generator/outputs/search_sql.py; its rowid is the readout's). Values
 go in through parameters only. The same archive gives the same bytes: the rows go in in a fixed
 order into a fresh file with a fixed page size, which is then vacuumed; the header records no
 time, and only the library's version number.
@@ -21,8 +23,10 @@ from pathlib import Path
 
 from ..core.model import BOTH_SIDES, Archive
 from ..pages.addresses import page_url
+from ..pages.coverage import coverage_class
 from .formulations import paragraph_speaker
 from .records import iso
+from .search_sql import FTS_SCHEMA, insert_full_text
 
 SCHEMA = """
 CREATE TABLE readouts (
@@ -49,7 +53,10 @@ CREATE TABLE initiatives (id TEXT PRIMARY KEY, name TEXT NOT NULL, short TEXT, k
                           summary TEXT, page TEXT NOT NULL);
 CREATE TABLE publishers (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, kind TEXT,
                          identified INTEGER NOT NULL, note TEXT);
-CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, page TEXT NOT NULL);
+-- every meeting, call or message, a single account's too; coverage is what the coverage page counts
+CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, kind TEXT NOT NULL, accounts INTEGER NOT NULL,
+                     coverage TEXT,  -- 'both sides', 'China' or 'Iran' (that side's account only), NULL: no known side
+                     page TEXT NOT NULL);  -- the event's page, or its one account's
 CREATE TABLE readout_officials (
   readout_id TEXT NOT NULL REFERENCES readouts(id), official_id TEXT NOT NULL REFERENCES officials(id),
   role TEXT NOT NULL CHECK (role IN ('participant', 'mentioned')),
@@ -84,8 +91,6 @@ CREATE TABLE paragraph_initiatives (
   PRIMARY KEY (readout_id, paragraph, initiative_id),
   FOREIGN KEY (readout_id, paragraph) REFERENCES paragraphs(readout_id, number)
 );
--- the full-text index reads its text from readouts (an external-content table: no second copy)
-CREATE VIRTUAL TABLE readouts_fts USING fts5(title, text_plain, content='readouts', content_rowid='rowid');
 CREATE INDEX readout_officials_by_official ON readout_officials(official_id);
 CREATE INDEX readout_initiatives_by_initiative ON readout_initiatives(initiative_id);
 CREATE INDEX paragraph_initiatives_by_initiative ON paragraph_initiatives(initiative_id);
@@ -109,7 +114,8 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
                                 for i in archive.initiatives])
     _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
                                  p.note or None) for p in archive.publishers])
-    _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+    _insert(db, "events", [(e.slug, e.date.isoformat(), e.kind, len(e.readouts), coverage_class(e) or None,
+                            page_url(site, e if e.has_page else e.readouts[0])) for e in archive.all_events])
     _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
     _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
     _insert(db, "formulation_forms", [(f.slug, language, form) for f in archive.formulations
@@ -130,12 +136,12 @@ def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
     _insert(db, "paragraph_initiatives", raised)
 
 
-def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
+def _readouts(db: sqlite3.Connection, records: list[dict], event_of: dict[str, str]) -> None:
     _insert(db, "readouts", [(
         r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
         r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
         int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
-        r["source"]["language"], r["notes"], r["event"], r["page"], r["text_markdown"], r["text_plain"],
+        r["source"]["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
         r["version_of"], r["translation_of"],
     ) for r in records])
     _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
@@ -147,7 +153,6 @@ def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
     _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
     _insert(db, "paragraphs", [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
                                 int(p["speaker"] == BOTH_SIDES)) for r in records for p in r["paragraphs"]])
-    db.execute("INSERT INTO readouts_fts(readouts_fts) VALUES ('rebuild')")
 
 
 def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
@@ -159,10 +164,11 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
             db.execute("PRAGMA page_size = 4096")
             db.execute("PRAGMA journal_mode = OFF")
             with db:
-                db.executescript(SCHEMA)
+                db.executescript(SCHEMA + FTS_SCHEMA)  # the full-text table: search_sql.py
                 _registries(db, archive, site)
-                _readouts(db, records)
+                _readouts(db, records, {r.id: e.slug for e in archive.all_events for r in e.readouts})
                 _paragraph_relations(db, archive)
+                insert_full_text(db, archive)
             db.execute("VACUUM")
         finally:
             db.close()

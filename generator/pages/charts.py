@@ -22,12 +22,29 @@ SIDE = 8
 MAX_WIDTH = 640
 
 
-def counts_per_year(readouts: Iterable) -> list[tuple[int, int]]:
-    """(year, number of readouts) from the first year to the last, years without any included as 0."""
-    counts = Counter(r.date.year for r in readouts)
-    if not counts:
-        return []
-    return [(year, counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+SHORT_GAP = 2  # empty years shown one by one; a longer run of them is one slot
+
+
+def per_year(counts: Counter) -> list[tuple[int | str, int]]:
+    """(year, count) for each year that has any; a few empty years between two are shown as 0, a
+    longer run of them as one slot ("1950–2019", 0). A chart grows with the years that have
+    readouts, never with the span between the first and the last."""
+    slots: list[tuple[int | str, int]] = []
+    previous = None
+    for year in sorted(counts):
+        empty = year - previous - 1 if previous is not None else 0
+        if 0 < empty <= SHORT_GAP:
+            slots += [(between, 0) for between in range(previous + 1, year)]
+        elif empty > SHORT_GAP:
+            slots.append((f"{previous + 1}–{year - 1}", 0))
+        slots.append((year, counts[year]))
+        previous = year
+    return slots
+
+
+def counts_per_year(readouts: Iterable) -> list[tuple[int | str, int]]:
+    """The readouts per year, as per_year gives them."""
+    return per_year(Counter(r.date.year for r in readouts))
 
 
 def _plural(count: int, noun: str) -> str:
@@ -62,7 +79,9 @@ def bar_chart(counts: Sequence[tuple[int, int]], label: str, noun: str = "readou
         if slot >= 18 and count:
             parts.append(f'<text class="chart__count" x="{centre}" y="{round(baseline - height - 4, 1)}" '
                          f'text-anchor="middle">{count}</text>')
-        if (len(counts) - 1 - i) % every == 0:  # counted back from the newest year, which always has one
+        if isinstance(year, str):  # a run of empty years: a mark on the axis, the years in its title
+            parts.append(f'<text class="chart__year" x="{centre}" y="{HEIGHT - 6}" text-anchor="middle">…</text>')
+        elif (len(counts) - 1 - i) % every == 0:  # counted back from the newest year, which always has one
             parts.append(f'<text class="chart__year" x="{centre}" y="{HEIGHT - 6}" text-anchor="middle">{year}</text>')
     parts.append(f'<line class="chart__axis" x1="{SIDE}" y1="{baseline}" x2="{width - SIDE}" y2="{baseline}"/>')
     parts.append("</svg>")

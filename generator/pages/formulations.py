@@ -101,7 +101,7 @@ def formulation_summary(formulation: Formulation, uses: tuple[Use, ...], here: s
                             link_between(newest[0], here) + "#" + newest[1].anchor, _date(newest[0].date),
                             len(uses), len({r.url_path for r, _ in uses}))
     per_year = Counter(r.date.year for r, _ in uses)
-    years = [(year, per_year.get(year, 0)) for year in range(min(per_year), max(per_year) + 1)]
+    years = charts.per_year(per_year)
     chart = Markup(charts.bar_chart(years, f"Uses of “{formulation.name}” per year", noun="use"))
     accounts = Counter(r.source.by.country if r.source.by and r.source.by.country else "" for r, _ in uses)
     spoken = Counter(_speaker_side(p) for _, p in uses)

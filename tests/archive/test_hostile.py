@@ -17,10 +17,11 @@ import pytest
 
 from generator.__main__ import main
 from generator.archive.load import MAX_READOUT_BYTES
+from generator.core.limits import last_year
 from generator.archive.check import check_archive
 from generator.publish.pipeline import build_site
 
-from tests.conftest import REPO, make_project, retire_an_id, write_readout
+from tests.conftest import REPO, make_project, write_readout
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 TARGET = "archive/readouts/2021/2021-01-15-hostile.md"
@@ -108,6 +109,40 @@ READOUTS = {
         "10:3: error: 'source.language' must be a two-letter code, not 'en\\n' (for example en, zh or fa)",
         "11:1: error: 'id' must be a slug of at most 120 characters, not '2021-01-15-hostile\\n' (lowercase letters, "
         "digits and hyphens, for example 2023-10-26-li-qiang-meets-with-mohammad-mokhber)"],
+    "url-user-info.md": [  # reads as the ministry's address and leads to evil.example
+        "10:3: error: 'source.url' must be an http(s) address, not 'https://www.fmprc.gov.cn@evil.example/readout.html': "
+        "it has user information (a name before '@') (write the page's own address, its host right after https://)",
+        "13:7: error: an archived copy must be an http(s) address, not 'https://web.archive.org:x/web/2021/https://www.fmprc"
+        ".gov.cn/': its host or port cannot be read (write the copy's own address, its host right after https://)",
+        "14:7: error: an archived copy must be an http(s) address, not 'https://user:password@web.archive.org/web/2021/"
+        "https://www.f': it has user information (a name before '@') (write the copy's own address, its host right "
+        "after https://)",
+        "15:7: error: an archived copy must be an http(s) address, not 'https:///web/2021': it has no host (write the "
+        "copy's own address, its host right after https://)"],
+    "url-lookalike-host.md": [  # a warning: the curator reads it; the readout itself is sound
+        "10:3: warning: the address is on 'www.fmprc.gov.cn.evil.example', which is not a host of \"Ministry of Foreign "
+        "Affairs of the People's Republic of China\" (its hosts: fmprc.gov.cn, mfa.gov.cn, example.org) (check the "
+        "address and the publisher; if the publisher's pages are on this host, add it to the publisher's 'hosts' in "
+        "archive/publishers.yml)",
+        "12:1: warning: the id '2021-01-15-hostile' is not yet among the published ids (add an entry to "
+        "archive/published-ids.yml, so that its address never changes: id: 2021-01-15-hostile, year: 2021, "
+        "path: archive/readouts/2021/2021-01-15-hostile.md)"],
+    "dates-out-of-range.md": [  # 1 to 9999 would have made a chart bar for every year between
+        f"3:1: error: 'date' 9999-12-31 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day the meeting or call took place, as YYYY-MM-DD)",
+        "3:1: warning: the path does not match the date 9999-12-31 (move it to archive/readouts/9999/9999-12-31-<words>.md)",
+        f"10:3: error: 'source.published' 0001-01-01 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day the page was published, as YYYY-MM-DD)"],
+    "record-dates.md": [  # added before the meeting; updated in a year feeds and the sitemap would carry for centuries
+        "11:3: warning: 'source.captured' 2020-06-01 is before the meeting, 2021-01-15 (check it and 'date': a page "
+        "captured before the meeting cannot hold its account unless it was updated in place)",
+        "13:1: error: 'added' 2021-01-13 is before the meeting, 2021-01-15 (check it and 'date')",
+        f"14:1: error: 'updated' 2999-01-01 is outside the years the archive holds, 1949 to {last_year()} "
+        "(write the day of the last change to the text or its facts)"],
+    "speaker-not-participant.md": [  # his paragraphs would appear among his statements on his page
+        *(f"{line}:3: error: 'Hassan Rouhani', the speaker of p{number}, is not among 'officials' (a paragraph is given "
+          "to a participant: add them to 'officials' if they took part; if not, write 'both sides', 'nobody' or a "
+          "participant's name)" for line, number in ((9, 1), (10, 2)))],
     "name-zero-width.md": [
         f"7:8: error: 'officials.1' contains U+200B ZERO WIDTH SPACE, a control or invisible formatting character "
         f"{STRAY_HINT}"],
@@ -128,6 +163,7 @@ REGISTRIES = {
 }
 
 
+# fixture → the registry it is appended to, and every line the check prints about it
 def _run(capsys, *argv: str) -> tuple[int, list[str], str]:
     start = time.perf_counter()
     code = main(list(argv))
@@ -153,17 +189,12 @@ def _place(project: Path, fixture: str) -> Path:
     return target
 
 
-def test_every_fixture_has_a_test():
-    fixtures = {p.name for p in HOSTILE.iterdir() if p.name != "README.md"}
-    assert fixtures == set(READOUTS) | set(REGISTRIES) | {"odd-file-name.md", "retired-id.md"}
-
-
 @pytest.mark.parametrize("fixture", sorted(READOUTS))
 def test_a_hostile_readout_gets_a_clear_error(project, capsys, fixture):
     target = _place(project, fixture)
     code, lines, _ = _run(capsys, "--root", str(project), "check", str(target))
-    assert code == 1
     assert lines == [f"{TARGET}:{line}" for line in READOUTS[fixture]]
+    assert code == (1 if any(": error: " in line for line in lines) else 0)  # a warning alone fails nothing
 
 
 @pytest.mark.parametrize("fixture", sorted(REGISTRIES))
@@ -358,53 +389,3 @@ def test_every_entry_of_the_archive_is_a_readout_a_folder_or_a_registry(project,
         "archive/readouts/2021/notes.txt:1:1: error: not a readout: only folders and .md files belong under "
         "archive/readouts/ (move it out of the archive, or save the readout as a .md file)",
     ]
-
-
-# ---------------------------------------------------------------- nothing vanishes
-
-PUBLISHED_CALL = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
-PUBLISHED_HINT = "(restore the file; if it was merged into another readout, add 'redirect: <that readout's id>' to this entry)"
-
-
-def _replace_published_call(project: Path, tmp_path: Path, how: str) -> None:
-    path = project / PUBLISHED_CALL
-    kept = tmp_path / "kept" / "2020"
-    kept.mkdir(parents=True)
-    shutil.move(path, kept / path.name)
-    if how == "folder":
-        path.mkdir()
-    elif how == "link":
-        path.symlink_to(kept / path.name)
-    elif how == "linked folder":
-        folder = path.parent
-        shutil.move(folder, tmp_path / "kept-folder")
-        folder.symlink_to(kept, target_is_directory=True)
-
-
-@pytest.mark.parametrize("how, what, more", [
-    ("folder", "now a folder, not a plain file", []),
-    ("link", "now a symbolic link, not a plain file",
-     [f"{PUBLISHED_CALL}:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)"]),
-    ("linked folder", "reached through a symbolic link (2020)",
-     ["archive/readouts/2020:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)"]),
-])
-def test_a_published_readout_that_is_no_longer_a_plain_file_is_an_error(project, capsys, tmp_path, how, what, more):
-    _replace_published_call(project, tmp_path, how)
-    for argv in (("check",), ("check", str(project / "archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md"))):
-        code, lines, _ = _run(capsys, "--root", str(project), *argv)
-        assert code == 1
-        expected = [f"archive/published-ids.yml:9:1: error: the published readout "
-                    f"'2020-10-09-wang-yi-speaks-with-zarif-by-phone' ({PUBLISHED_CALL}) is {what} {PUBLISHED_HINT}"]
-        assert lines == sorted(expected + (more if argv == ("check",) else []))
-
-
-def test_a_retired_id_cannot_be_given_to_another_readout(project, capsys):
-    retire_an_id(project)
-    target = project / "archive/readouts/2021/2021-01-15-retired-id.md"
-    shutil.copy(HOSTILE / "retired-id.md", target)
-    code, lines, _ = _run(capsys, "--root", str(project), "check", str(target))
-    assert code == 1
-    assert lines == ["archive/readouts/2021/2021-01-15-retired-id.md:2:1: error: the id '2020-10-09-wang-yi-zarif-phone-call' "
-                     "is retired: its address forwards to '2020-10-09-wang-yi-speaks-with-zarif-by-phone' "
-                     "(archive/published-ids.yml, line 21) "
-                     "(give this readout an id of its own; a retired id is never used again)"]

@@ -27,7 +27,8 @@ def test_a_bad_places_entry_is_an_error_at_its_line(project):
     assert found == [
         ("archive/places.yml", 3, "'city' contains HTML"),
         ("archive/places.yml", 5, "unknown field 'mayor'"),
-        ("archive/places.yml", 6, "the city name 'tehran' is used by 'Tehran, Iran' too"),
+        ("archive/places.yml", 6, "the city name 'tehran' is used by 'Tehran, Iran' (line 1) too, "
+                                  "once case, spacing and Unicode forms are set aside"),
     ]
 
 

@@ -128,3 +128,18 @@ def test_the_real_archive_marks_what_it_inferred():
     assert mokhber.title_supplied and mokhber.is_inferred("source.publisher")
     assert "photo credit" in mokhber.inferred_basis("source.publisher")
     assert all(r.source.url == "" for r in archive.readouts)  # no seed gives an address: none is invented
+
+
+def test_the_record_dates_are_not_in_the_future_with_a_days_grace():
+    from generator.archive.load import RawDocument
+    from generator.archive.record import check_dates_in_time
+
+    doc = RawDocument(path=REPO, display="x.md", positions={("added",): (5, 1), ("source", "captured"): (9, 3)})
+    today, meeting = date(2024, 5, 10), date(2024, 5, 1)
+    for tomorrow, found in ((date(2024, 5, 11), []), (date(2024, 5, 12), [(5, ERROR), (9, ERROR)])):
+        problems = []
+        check_dates_in_time(doc, meeting, {"added": tomorrow, "source.captured": tomorrow}, problems, today)
+        assert [(p.line, p.severity) for p in problems] == found
+    problems = []
+    check_dates_in_time(doc, meeting, {"added": date(2024, 4, 30), "source.captured": date(2024, 4, 29)}, problems, today)
+    assert [(p.line, p.severity) for p in problems] == [(9, WARNING)]  # a day's grace for time zones; a capture may be older

@@ -39,3 +39,9 @@ def box_readouts(visit) -> list[str]:
     """The titles of the readouts the header's box shows, names left out."""
     return [t.strip() for t in visit.page.locator(
         "#archive-search-listbox [data-kind=readout] .archive-result__title").all_inner_texts()]
+
+
+def count_filters(page) -> None:
+    """Points at the search page's filters, which an unfiltered query counts only then, and waits for the counts."""
+    page.locator(".search-page__filters summary").hover()
+    page.wait_for_function("() => document.querySelector('[data-search-page]').dataset.counted !== undefined")

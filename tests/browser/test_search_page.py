@@ -3,7 +3,7 @@ counts, a year range, order by date, and axe with results and filters shown."""
 
 import pytest
 
-from .searching import open_search_page, page_names, page_titles, wait_for_page
+from .searching import count_filters, open_search_page, page_names, page_titles, wait_for_page
 from .test_reader import AXE_SCRIPT
 
 CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"
@@ -48,8 +48,13 @@ def test_results_read_as_a_person_reads_them(visit):
     ("venue", "v-johannesburg-south-africa", [AHMADIAN]),
 ])
 def test_each_filter_narrows_counts_and_lands_in_the_address(visit, name, value, expected):
-    page = open_search_page(visit, "?q=china")
+    fetched = []
+    page = visit.page
+    page.on("request", lambda request: fetched.append(request.url))
+    open_search_page(visit, "?q=china")
+    assert not [url for url in fetched if "/search/f/" in url]  # an unfiltered query fetches no filter data
     before = len(page_titles(page))
+    count_filters(page)
     options = _options(page, name)
     assert options[value].endswith(f"({len(expected)})")  # each value says how many it keeps
     page.locator(f"#search-{name}").select_option(value)
@@ -85,6 +90,7 @@ def test_filters_alone_list_readouts(visit):
 def test_the_back_button_steps_through_searches(visit):
     page = open_search_page(visit, "?q=raisi")
     first = page_titles(page)
+    count_filters(page)
     page.locator("#search-kind").select_option("meeting")
     wait_for_page(page)
     assert "kind=meeting" in page.url
@@ -154,3 +160,17 @@ def test_a_shared_address_fetches_only_what_the_index_lists(visit):
     assert page.locator("#search-official").input_value() == "" == page.locator("#search-publisher").input_value()
     assert visit.errors == [] and visit.foreign_requests == []
     assert sorted(hostile_titles) == sorted(page_titles(open_search_page(visit, "?q=china")))
+
+
+def test_on_a_phone_the_filters_fold_and_the_first_result_is_on_the_first_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=raisi")
+    wait_for_page(page)
+    filters = page.locator(".search-page__filters")
+    assert filters.get_attribute("open") is None and filters.locator("summary").is_visible()
+    first = page.locator("[data-search-readouts] li").first.bounding_box()
+    assert first["y"] + first["height"] <= 844  # the whole first result, title and snippet
+    filters.locator("summary").click()
+    assert page.locator("#search-kind").is_visible()  # one tap away
+    context.close()

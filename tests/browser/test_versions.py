@@ -122,6 +122,9 @@ def test_search_finds_a_readout_by_words_of_either_version(browser, versions_sit
         results = page.locator("[data-search-readouts] li")
         results.first.wait_for()
         assert title in results.first.inner_text()  # the version whose words matched, first
+    names = visit.open("search/?q=全面战略伙伴关系").locator("[data-search-names] li")
+    names.first.wait_for()
+    assert "comprehensive strategic partnership" in names.first.inner_text()  # a formulation by its Chinese form
     context.close()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.publish.pipeline import generate
 from generator.outputs.search import impacts, readout_numbers, strong_text
+from generator.outputs.search_passages import phrase_pairs
 from generator.outputs.search_text import shard_of, tokens, words
 
 from ..conftest import write_readout
@@ -43,9 +44,11 @@ def test_adding_a_readout_rewrites_only_the_shards_it_touches(project):
     changed = sorted(path for path in after if before.get(path) != after[path])
     added = next(r for r in generated.archive.readouts if r.date.isoformat() == "2020-11-02")
     own_shards = {f"search/w/{shard_of(w)}.json" for w in impacts(added)}
+    own_shards |= {f"search/n/{shard_of(pair.split()[0])}.json" for pair in phrase_pairs(added)}
     own_entities = {"search/e/o-wang-yi.json", "search/e/o-mohammad-javad-zarif.json",
                     "search/e/p-ministry-of-foreign-affairs-of-the-people-s-republic-of-china.json"}
-    expected = {"search/entities.json", "search/d/2020-11-02.json", "search/f/2020.json"} | own_shards | own_entities
+    expected = ({"search/entities.json", "search/d/2020-11-02.json", "search/t/2020-11-02.json", "search/f/2020.json"}
+                | own_shards | own_entities)
     assert set(changed) <= expected
     assert {"search/entities.json", "search/d/2020-11-02.json", "search/f/2020.json"} <= set(changed)
     assert not any(path.startswith("search/d/") and path != "search/d/2020-11-02.json" for path in changed)

@@ -25,6 +25,17 @@ def test_counts_per_year_include_the_years_without_any():
     assert counts_per_year([]) == []
 
 
+def test_a_chart_grows_with_the_years_that_have_readouts_not_with_the_span():
+    readouts = [SimpleNamespace(date=date(year, 1, 1)) for year in (1949, 2020, 2024, 2027)]
+    assert counts_per_year(readouts) == [(1949, 1), ("1950–2019", 0), (2020, 1), ("2021–2023", 0), (2024, 1),
+                                         (2025, 0), (2026, 0), (2027, 1)]
+    one = [SimpleNamespace(date=date(2020, 1, 1)), SimpleNamespace(date=date(2021, 1, 1))]
+    far = [SimpleNamespace(date=date(1, 1, 1)), SimpleNamespace(date=date(9999, 1, 1))]
+    assert len(bar_chart(counts_per_year(far), "Readouts per year")) < 2 * len(bar_chart(counts_per_year(one), "R"))
+    figure = bar_chart(counts_per_year(readouts), "Readouts per year")
+    assert "<title>1950–2019: 0 readouts</title>" in figure and "<td>1950–2019</td><td>0</td>" in figure
+
+
 def test_a_chart_has_a_bar_per_year_and_a_text_alternative():
     figure = _parse(bar_chart([(2022, 2), (2023, 3)], "Readouts per year"))
     assert figure.tag == "figure" and figure.get("class") == "chart"

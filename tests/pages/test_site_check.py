@@ -84,7 +84,7 @@ def test_the_build_writes_exactly_the_pages_the_enumeration_names(tmp_path, monk
     archive, _ = check_archive(root)
     enumerated = {a.path for a in page_addresses(archive, index_archive(archive), render.LIST_LIMIT)}
     written = set(generated.report.written)
-    shards = {path for path in written if path.startswith(("search/w/", "search/d/", "search/f/", "search/e/p-"))
+    shards = {path for path in written if path.startswith(("search/w/", "search/n/", "search/d/", "search/t/", "search/f/", "search/e/p-"))
               or path == "search/entities.json"}
     assert written - shards == enumerated
     assert any("/20" in path and path.startswith("officials/") for path in enumerated)  # year pages are there
