@@ -13,6 +13,7 @@ from .core.problems import ERROR, WARNING, ArchiveInvalid, Problem
 from .publish.renderer import MKDOCS, RENDERERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
 
 
 def _print_problems(problems: list[Problem], output_format: str = "text", stream=None) -> None:
@@ -292,7 +293,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: a failed build has already put docs/ and site/ back
+        print("interrupted: docs/ and site/ are as they were", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from . import schema
 from .fields import check_date, check_text
 from .load import RawDocument
+from ..core.inferred import DATE_PARTS
 from ..core.limits import FIRST_YEAR, GRACE_DAYS, last_year
 from ..core.problems import ERROR, WARNING, Problem
 
@@ -68,6 +69,8 @@ def _check_flag(doc: RawDocument, value, name: str, problems: list[Problem]) -> 
 
 def _present(data: dict, field_path: str) -> bool:
     value: object = data
+    if field_path.rsplit(".", 1)[-1] in DATE_PARTS:  # date.year: the date must be given
+        field_path = field_path.rsplit(".", 1)[0]
     for key in field_path.split("."):
         value = value.get(key) if isinstance(value, dict) else None
     return value is not None
@@ -89,6 +92,11 @@ def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]
         if not _present(data, name):
             problems.append(doc.problem(("inferred", name), f"'inferred' explains '{name}', which the readout does not give",
                                         f"fill in '{name}' or remove its line from 'inferred'"))
+            continue
+        whole = name.rsplit(".", 1)[0]
+        if whole != name and name.rsplit(".", 1)[1] in DATE_PARTS and whole in value:
+            problems.append(doc.problem(("inferred", name), f"'inferred' explains both '{whole}' and '{name}'",
+                                        f"keep '{whole}' when the whole date is inferred, or only the parts that are"))
             continue
         count = len(problems)
         text = check_text(doc, basis, ("inferred", name), problems)

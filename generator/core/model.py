@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .inferred import inferred_entries
 from .sources import (GOVERNMENT_BODY, OTHER_MEDIA, PUBLISHER_KIND_NOUNS, SIDE_ADJECTIVES, SOURCE_KINDS,  # noqa: F401
                       STATE_MEDIA, UNIDENTIFIED, Publisher, Relay)
 from .versions import account_of, version_groups, with_originals
@@ -30,10 +31,11 @@ class Official:
     country: str
     aliases: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
+    sort_as: str = ""  # the name as it sorts, family name first (the registry fills it in: "Raisi Ebrahim")
 
     @property
     def sort_key(self) -> tuple:
-        return (self.name.casefold(), self.slug)
+        return ((self.sort_as or self.name).casefold(), self.slug)
 
     def position_on(self, day: date) -> tuple[Position, ...]:
         """The positions held on that day, in the registry's order; an open end is held still."""
@@ -190,10 +192,10 @@ class Readout:
         return self.updated or self.added
 
     def is_inferred(self, field_path: str) -> bool:
-        return any(name == field_path for name, _ in self.inferred)
+        return bool(inferred_entries(self.inferred, field_path))
 
     def inferred_basis(self, field_path: str) -> str:
-        return next((basis for name, basis in self.inferred if name == field_path), "")
+        return " ".join(basis for _, basis in inferred_entries(self.inferred, field_path))
 
     def positions_of(self, official: Official) -> tuple[Position, ...]:
         """What the official held on the day of the meeting or call."""

@@ -205,7 +205,7 @@ def _cell(value) -> str:
 
 def _csv_row(record: dict) -> list[str]:
     def people(entries):
-        return "; ".join(e["name"] + (f" ({', '.join(e['positions'])})" if e.get("positions") else "")
+        return "; ".join(e["name"] + (f" ({'; '.join(e['positions'])})" if e.get("positions") else "")
                          for e in entries)
 
     source = record["source"]

@@ -22,6 +22,17 @@ class CoverageYear:
 
 
 @dataclass(frozen=True)
+class ReadoutsYear:
+    """The index of one year's readouts, at the folder their addresses share (readouts/2022/): a
+    shortened address is a page, not a 404."""
+
+    year: int
+
+
+READOUTS_INDEX = "readouts/index.md"  # readouts/: every year, each linking to its index
+
+
+@dataclass(frozen=True)
 class VersionGroup:
     """A readout's language versions, compared on one page named by the version that stands for them."""
 
@@ -57,6 +68,8 @@ def page_path(item) -> str:
         return f"versions/{item.slug}.md"
     if isinstance(item, CoverageYear):
         return f"coverage/{item.year}.md"
+    if isinstance(item, ReadoutsYear):
+        return f"readouts/{item.year}/index.md"
     if isinstance(item, YearPage):
         return f"{page_path(item.item)[:-3]}/{item.year}.md"
     if isinstance(item, int):
