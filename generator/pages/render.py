@@ -20,10 +20,10 @@ from ..core import parallel
 from ..core.model import Archive, Event, Formulation, Initiative, Official, Readout, Venue, YearPage
 from ..core.languages import direction, language_name
 from ..core.text import escape_md, plain
-from . import (charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, source_history,
-               versions)
+from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, versions
 from .alignment import NameForms, names_of
 from .index import Indexes
+from .source_history import SOURCE_FILTERS
 from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
                         page_path, page_url, relative_path, year_groups)
 from .html import long_date
@@ -163,16 +163,6 @@ def _provenance_table(context, readouts) -> Markup:
 
 
 @jinja2.pass_context
-def _sources_gone(context, readouts) -> Markup:
-    return source_history.gone_table(readouts, context["page_path"])
-
-
-@jinja2.pass_context
-def _source_changes(context, readouts) -> Markup:
-    return source_history.changes_list(readouts, context["page_path"])
-
-
-@jinja2.pass_context
 def _positions_over_time(context, official: Official, readouts) -> Markup:
     return provenance.positions_over_time(official, readouts, context["page_path"])
 
@@ -243,7 +233,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
     env.filters.update(facts_panel=_facts_panel, source_panel=_source_panel, participants=_participants,
                        recently_added=_recently_added, provenance_table=_provenance_table,
-                       sources_gone=_sources_gone, source_changes=_source_changes,
+                       **SOURCE_FILTERS,
                        positions_over_time=_positions_over_time)
     env.globals.update(list_limit=LIST_LIMIT, table=html.table)
     return env

@@ -4,6 +4,7 @@ its sentences added and removed, anchored there for the Source panel to link to.
 
 from __future__ import annotations
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..core.model import Readout, SourceEvent
@@ -79,3 +80,16 @@ def changes_list(readouts, here) -> Markup:
             change_anchor(event), long_date(event.date), link(readout, here), escape(event.state), moved,
             Markup('<ul class="source-difference">{}</ul>').format(said) if said else ""))
     return Markup('<ul class="source-changes">{}</ul>').format(Markup("").join(items))
+
+
+@jinja2.pass_context
+def _gone_filter(context, readouts) -> Markup:
+    return gone_table(readouts, context["page_path"])
+
+
+@jinja2.pass_context
+def _changes_filter(context, readouts) -> Markup:
+    return changes_list(readouts, context["page_path"])
+
+
+SOURCE_FILTERS = {"sources_gone": _gone_filter, "source_changes": _changes_filter}  # for the provenance page
