@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check annotations test test-fast browser bench golden clean
+.PHONY: site serve check annotations test test-fast browser pandoc bench golden clean
 
 # The oldest Python the pinned packages install on: pymdown-extensions 13.1 asks for 3.11.5.
 MIN_PYTHON := 3.11.5
@@ -35,7 +35,10 @@ annotations: $(STAMP)  ## the check as GitHub annotations, for CI
 browser:  ## Debian's Chromium, for the real-browser tests
 	@sh tests/browser/install-chromium.sh
 
-test: $(STAMP) browser  ## the whole suite, real-browser tests included
+pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
+	@sh tests/install-pandoc.sh
+
+test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
@@ -47,6 +50,7 @@ bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by defau
 golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the output
 	$(BIN)/python -m tests.golden
 
-clean:
-	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock docs/index.md docs/readouts docs/officials docs/initiatives \
-	       docs/timeline docs/events docs/venues docs/data docs/feed.xml docs/.lastmod.json test-artifacts .pytest_cache .ruff_cache
+clean:  ## remove everything builds and tests make (the generated folders of docs/ are write.py's GENERATED)
+	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock test-artifacts .pytest_cache .ruff_cache \
+	       $(addprefix docs/,index.md contribute.md feed.xml .lastmod.json .generated.json readouts officials initiatives \
+	       timeline events venues data search formulations coverage provenance versions)

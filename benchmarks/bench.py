@@ -267,7 +267,7 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
     try:
         root = work / "project"
         start = time.perf_counter()
-        make_bench_project(root, n, seed)
+        make_bench_project(root, n, seed, published_ids=True)
         synthetic_s = time.perf_counter() - start
         say(f"synthetic archive in {synthetic_s:.2f} s; building (generator + strict MkDocs)")
         built = run_in_child(_build, str(root), str(work / "site"))

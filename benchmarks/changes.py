@@ -44,7 +44,8 @@ def _readouts(root: Path) -> list[Path]:
 
 
 def add_one_readout(root: Path) -> Path:
-    """A new account, a day after the archive's middle readout: its neighbours, officials, year change."""
+    """A new account, a day after the archive's middle readout, with its entry in published-ids.yml:
+    its neighbours, officials, year change."""
     source = _readouts(root)[len(_readouts(root)) // 2]
     text = source.read_text(encoding="utf-8")
     day = date.fromisoformat(re.search(r"^date: (\S+)$", text, re.M).group(1)) + timedelta(days=1)
@@ -54,6 +55,10 @@ def add_one_readout(root: Path) -> Path:
     text = re.sub(r"^(\s+)published: \S+$", rf"\g<1>published: {day.isoformat()}", text, count=1, flags=re.M)
     text = re.sub(r"^id: \S+$", f"id: {target.stem}", text, count=1, flags=re.M)  # an id of its own
     target.write_text(text, encoding="utf-8")
+    listed = root / "archive" / "published-ids.yml"
+    if listed.exists():  # as CONTRIBUTING.md asks: the readout and its entry, in one pull request
+        entry = f"\n- id: {target.stem}\n  year: {day.year}\n  path: archive/readouts/{day.year}/{target.name}\n"
+        listed.write_text(listed.read_text(encoding="utf-8") + entry, encoding="utf-8")
     return target
 
 

@@ -346,7 +346,7 @@ def _unique_slug(title: str, day: date, slugs: dict[str, None]) -> str:
     return slug
 
 
-def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
+def write_synthetic_archive(root: Path, n: int, seed: int = 1, published_ids: bool = False) -> None:
     """Write root/archive: the registries (places as the real one) and n readouts, all from random.Random(seed)."""
     rng = random.Random(seed)
     officials = make_officials(rng)
@@ -361,6 +361,7 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
     events: dict[tuple, int] = {}  # (date, participant slugs) → readouts of that event so far
     firsts: list[_Readout] = []  # readouts that no second account refers to yet
     slugs: dict[str, None] = {}
+    listed: list[str] = []  # published-ids.yml's entries
     for index in range(n):
         if index in seconds and firsts:
             r, notes = _second_account(rng, firsts.pop(rng.randrange(len(firsts))))
@@ -377,10 +378,13 @@ def write_synthetic_archive(root: Path, n: int, seed: int = 1) -> None:
         folder = archive / "readouts" / str(r.day.year)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{slug}.md").write_bytes((_front_matter(r, slug, title, published, url, notes) + body).encode("utf-8"))
+        listed.append(f"- id: {slug}\n  year: {r.day.year}\n  path: archive/readouts/{r.day.year}/{slug}.md\n")
+    if published_ids:  # an archive whose pages are all published, as a contributor finds it
+        (archive / "published-ids.yml").write_text("\n".join(listed), encoding="utf-8")
 
 
-def make_bench_project(root: Path, n: int, seed: int = 1) -> Path:
+def make_bench_project(root: Path, n: int, seed: int = 1, published_ids: bool = False) -> Path:
     """A project folder with the repository's site set-up around a synthetic archive of n readouts."""
     copy_site_setup(root)
-    write_synthetic_archive(root, n, seed)
+    write_synthetic_archive(root, n, seed, published_ids)
     return root

@@ -13,6 +13,7 @@ from .core.problems import ERROR, WARNING, ArchiveInvalid, Problem
 from .publish.renderer import MKDOCS, RENDERERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
 
 
 def _print_problems(problems: list[Problem], output_format: str = "text", stream=None) -> None:
@@ -100,7 +101,9 @@ def command_check(args) -> int:
 
 
 def command_new(args) -> int:
-    from .contribute.draft import DraftError, draft_readout, read_raw, valid_url, write_draft
+    from .contribute.draft import DraftError, draft_readout, raw_text, read_source, valid_url, write_draft
+    from .contribute.from_page import draft_saved_page
+    from .contribute.saved_page import MAX_PAGE_BYTES, looks_like_html
 
     root = Path(args.root)
     if args.url and not valid_url(args.url):
@@ -108,7 +111,11 @@ def command_new(args) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        draft = draft_readout(read_raw(args.source), root, url=args.url, publisher=args.publisher.strip())
+        data = read_source(args.source, MAX_PAGE_BYTES)
+        if looks_like_html(data, args.source):  # a saved web page: its metadata fills the source's fields
+            draft = draft_saved_page(data, args.source, root, url=args.url, publisher=args.publisher.strip())
+        else:
+            draft = draft_readout(raw_text(data, args.source), root, url=args.url, publisher=args.publisher.strip())
         if args.output == "-":
             sys.stdout.write(draft.text)
             target = None
@@ -149,6 +156,90 @@ def command_fields(args) -> int:
     return EXIT_OK
 
 
+def _fetch_settings(timeout: float):
+    import os
+
+    from .contribute.fetch import FetchSettings
+
+    # Only the tests, whose servers listen on 127.0.0.1, set this: a real run never fetches from the loopback.
+    return FetchSettings(timeout=timeout, allow_loopback=os.environ.get("READOUTS_TEST_ALLOW_LOOPBACK") == "1")
+
+
+def command_sources_archive(args) -> int:
+    from .contribute.archiving import ArchiveSettings, archive_sources, service_address
+    from .contribute.source_edit import EditError
+
+    root = Path(args.root)
+    settings = ArchiveSettings(service=args.service or service_address(root), fetch=_fetch_settings(args.timeout),
+                               pause=args.pause)
+    try:
+        report = archive_sources(root, settings)
+    except EditError as error:
+        print(f"sources archive: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"sources archive: {len(report.added)} copied, {len(report.failed)} failed"
+          + (f", stopped early: {report.stopped}" if report.stopped else ""), file=sys.stderr)
+    return EXIT_PROBLEMS if report.failed or report.stopped else EXIT_OK
+
+
+def command_sources_watch(args) -> int:
+    from .contribute.fetch import FetchError
+    from .contribute.watching import LOG, WatchSettings, watch_sources
+
+    try:
+        events = watch_sources(Path(args.root), WatchSettings(fetch=_fetch_settings(args.timeout), pause=args.pause))
+    except FetchError as error:
+        print(f"sources watch: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"sources watch: {len(events)} change(s) added to {LOG}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_new_parser(commands) -> None:
+    new = commands.add_parser("new", help="draft a readout file from a saved web page or the text of a published readout",
+                              description="Turn a published readout into a draft under archive/readouts/<year>/, with "
+                                          "the front matter filled in as far as the page allows: from the page as the "
+                                          "browser saved it (PAGE.html: its address, publisher, headline, dates, "
+                                          "language and article), or from its text copied from the page, navigation "
+                                          "and all. Prints the path and what it could not determine. Never overwrites "
+                                          "a file. Exit 0 when written, 1 when not.")
+    new.add_argument("--from", dest="source", required=True, metavar="FILE",
+                     help="the saved page (.html, 'HTML only' or 'complete'), or the raw text as UTF-8; "
+                          "'-' reads standard input")
+    new.add_argument("--url", default="", help="the address of the published page (http or https), when the saved "
+                                               "page does not give it")
+    new.add_argument("--publisher", default="", help="who published it, when the text does not say")
+    new.add_argument("--output", metavar="PATH",
+                     help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
+    new.set_defaults(run=command_new)
+
+
+def _add_sources_parser(commands) -> None:
+    sources = commands.add_parser("sources", help="archive the source pages, or watch them for changes",
+                                  description="Work on the readouts' source pages on the web.")
+    source_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND",
+                                             help="archive: copies of new addresses; watch: record changes")
+    archive = source_commands.add_parser(
+        "archive", help="ask a web archive for a copy of each source address without one",
+        description="Ask a public web archive (READOUTS_ARCHIVE_SERVICE, else extra.archive_service in mkdocs.yml) "
+                    "for a copy of each readout's source address that has no archived copy, and add the copy's "
+                    "address under source.archived, one inserted line per file (the diff is printed). Exit 0 when "
+                    "every address was archived, 1 when some failed or the service limited the rate.")
+    archive.add_argument("--service", default="", help="the archive's save address, the source address appended")
+    archive.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the archive (default 120)")
+    archive.add_argument("--pause", type=float, default=5.0, help="seconds between two requests (default 5)")
+    archive.set_defaults(run=command_sources_archive)
+    watch = source_commands.add_parser(
+        "watch", help="fetch each source page and record in archive/source-log.yml what changed",
+        description="Fetch each readout's source address (one request at a time, robots.txt respected), compare "
+                    "the page's article with the archived text and add what changed to archive/source-log.yml: "
+                    "live, edited (the sentences added and removed), moved, removed (gone twice in a row), "
+                    "restored, unreachable. Exit 0 when it ran, 1 when the archive has errors.")
+    watch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a page (default 30)")
+    watch.add_argument("--pause", type=float, default=2.0, help="seconds between two requests to one host (default 2)")
+    watch.set_defaults(run=command_sources_watch)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build and check the China–Iran Readouts Archive.")
@@ -185,18 +276,9 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.set_defaults(run=command_check)
 
-    new = commands.add_parser("new", help="draft a readout file from the raw text of a published readout",
-                              description="Turn the text of a readout as published (copied from the page, navigation "
-                                          "and all) into a draft under archive/readouts/<year>/, with the front matter "
-                                          "filled in as far as the text allows. Prints the path and what it could not "
-                                          "determine. Never overwrites a file. Exit 0 when written, 1 when not.")
-    new.add_argument("--from", dest="source", required=True, metavar="FILE",
-                     help="the raw text, as UTF-8; '-' reads standard input")
-    new.add_argument("--url", default="", help="the address of the published page (http or https)")
-    new.add_argument("--publisher", default="", help="who published it, when the text does not say")
-    new.add_argument("--output", metavar="PATH",
-                     help="where to write the draft (default: archive/readouts/<year>/<date>-<slug>.md); '-' prints it")
-    new.set_defaults(run=command_new)
+    _add_new_parser(commands)
+
+    _add_sources_parser(commands)
 
     fields = commands.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from the schema",
                                  description="Rewrite the block between the field-reference markers in CONTRIBUTING.md "
@@ -211,7 +293,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: a failed build has already put docs/ and site/ back
+        print("interrupted: docs/ and site/ are as they were", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ def _load(name: str) -> dict:
 
 def test_actionlint_finds_nothing_in_the_workflows():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 3
+    assert sorted(Path(f).name for f in files) == ["archive-sources.yml", "ci.yml", "pages.yml", "suggestion.yml",
+                                                         "watch-sources.yml"]
     result = subprocess.run([_actionlint(), "-no-color", *files], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -90,3 +91,30 @@ def test_the_templates_for_contributors_are_there():
     ids = [item.get("id") for item in form["body"] if item.get("type") != "markdown"]
     assert form["name"] and form["description"] and form["title"]
     assert {"source-url", "date", "participants", "raw-text"} <= set(ids)
+
+
+def test_the_archive_workflow_archives_without_rights_and_proposes_with_the_least():
+    flow = _load("archive-sources.yml")
+    assert flow["on"]["push"]["branches"] == ["main"] and flow["permissions"] == {"contents": "read"}
+    archive, propose = flow["jobs"]["archive"], flow["jobs"]["propose"]
+    assert archive["permissions"] == {"contents": "read"}
+    assert archive["steps"][0]["with"]["persist-credentials"] is False
+    assert propose["permissions"] == {"contents": "write", "pull-requests": "write"} and propose["needs"] == "archive"
+    runs = [step.get("run", "") for job in flow["jobs"].values() for step in job["steps"]]
+    assert any("-m generator sources archive" in run for run in runs)
+    assert any("-m generator check" in run for run in runs)  # what the pull request adds passes the check first
+    assert any("gh pr create" in run for run in runs)
+    text = (WORKFLOWS / "archive-sources.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "pull_request_target" not in text
+
+
+def test_the_watch_workflow_runs_weekly_and_proposes_the_log_with_the_least_rights():
+    flow = _load("watch-sources.yml")
+    assert [entry["cron"] for entry in flow["on"]["schedule"]] == ["17 4 * * 1"]
+    assert flow["permissions"] == {"contents": "read"}
+    watch, propose = flow["jobs"]["watch"], flow["jobs"]["propose"]
+    assert watch["permissions"] == {"contents": "read"} and watch["steps"][0]["with"]["persist-credentials"] is False
+    assert propose["permissions"] == {"contents": "write", "pull-requests": "write"} and propose["needs"] == "watch"
+    runs = [step.get("run", "") for job in flow["jobs"].values() for step in job["steps"]]
+    assert any("-m generator sources watch" in run for run in runs) and any("gh pr create" in run for run in runs)
+    assert "secrets." not in (WORKFLOWS / "watch-sources.yml").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..core.model import Archive, make_archive
 from ..core.problems import ERROR, Problem
 from .load import load_archive
+from .source_log import with_source_events
 from .validate import validate_archive
 
 
@@ -21,5 +22,6 @@ def archive_unless_errors(registry, readouts, problems: list[Problem]) -> tuple[
     if any(p.severity == ERROR for p in problems):
         return None, problems
     publishers = registry.publishers.all if registry.publishers else ()
+    readouts = with_source_events(readouts, registry.source_events)
     return make_archive(registry.officials, registry.initiatives, readouts, registry.redirects,
                         publishers, registry.formulations, registry.places.places), problems

@@ -225,9 +225,11 @@ class LoadedArchive:
     publishers: RawDocument | None = None
     formulations: RawDocument | None = None
     published: RawDocument | None = None  # archive/published-ids.yml, once the archive has one
+    source_log: RawDocument | None = None  # archive/source-log.yml, once the watcher has written one
 
 
-REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml", "publishers.yml", "formulations.yml", "published-ids.yml")  # what archive/ holds beside readouts/
+REGISTRIES = ("officials.yml", "initiatives.yml", "places.yml", "publishers.yml", "formulations.yml", "published-ids.yml",
+              "source-log.yml")  # what archive/ holds beside readouts/
 
 
 def readout_paths(archive_dir: Path) -> list[Path]:
@@ -307,9 +309,12 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         doc, found = load_readout(path, root)
         readouts.append(doc)
         problems += found
-    published = None
+    published = source_log = None
     if (archive_dir / "published-ids.yml").exists():
         published, found = load_registry(archive_dir / "published-ids.yml", root)
         problems += found
-    return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published,
+    if (archive_dir / "source-log.yml").exists():
+        source_log, found = load_registry(archive_dir / "source-log.yml", root)
+        problems += found
+    return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published, source_log=source_log,
                          publishers=publishers, formulations=formulations)

@@ -8,11 +8,11 @@ from .load import RawDocument
 from .entries import entries, text, texts
 from .registry import _closest, _index_names, _one_of
 from . import schema
-from ..core.model import Publisher
+from ..core.model import SOURCE_KINDS, Publisher
 from ..core.problems import Problem
 from ..core.text import name_key, slugify
 
-PUBLISHER_KINDS = ("ministry", "embassy or mission", "party body", "state news agency", "other outlet")
+PUBLISHER_KINDS = tuple(SOURCE_KINDS)  # each a government body, state media or other media
 # A host name of letters, digits and hyphens, at least two labels; "localhost" or an address is no publisher's.
 HOST = re.compile(r"(?=.{4,253}\Z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]")
 _KEYS = ("name", "native", "country", "kind", "aliases", "hosts", "identified", "note")

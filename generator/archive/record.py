@@ -10,11 +10,32 @@ from datetime import date, timedelta
 from . import schema
 from .fields import check_date, check_text
 from .load import RawDocument
+from ..core.inferred import DATE_PARTS
 from ..core.limits import FIRST_YEAR, GRACE_DAYS, last_year
 from ..core.problems import ERROR, WARNING, Problem
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used whole (fullmatch): "$" would let "id\n" through
 MAX_ID = 120
+_COPY_TIMESTAMP = re.compile(r"/(?P<stamp>(?:19|20)\d{12})(?:[a-z]{2}_)?/")
+
+
+def copy_day(copy: str) -> date | None:
+    """The day a web archive made a copy, from the timestamp in its address (/web/20240312093000/...), or None."""
+    match = _COPY_TIMESTAMP.search(copy)
+    if not match:
+        return None
+    stamp = match["stamp"]
+    try:
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    except ValueError:
+        return None
+
+
+def nearest_copy(copies: tuple[str, ...], day: date | None) -> str:
+    """The archived copy made nearest the day (the capture date); the first listed when no date tells."""
+    dated = [(abs((found - day).days), index, copy) for index, copy in enumerate(copies)
+             if day and (found := copy_day(copy))]
+    return min(dated)[2] if dated else (copies[0] if copies else "")
 
 
 def _check_id(doc: RawDocument, value, problems: list[Problem]) -> str:
@@ -48,6 +69,8 @@ def _check_flag(doc: RawDocument, value, name: str, problems: list[Problem]) -> 
 
 def _present(data: dict, field_path: str) -> bool:
     value: object = data
+    if field_path.rsplit(".", 1)[-1] in DATE_PARTS:  # date.year: the date must be given
+        field_path = field_path.rsplit(".", 1)[0]
     for key in field_path.split("."):
         value = value.get(key) if isinstance(value, dict) else None
     return value is not None
@@ -69,6 +92,11 @@ def _check_inferred(doc: RawDocument, value, data: dict, problems: list[Problem]
         if not _present(data, name):
             problems.append(doc.problem(("inferred", name), f"'inferred' explains '{name}', which the readout does not give",
                                         f"fill in '{name}' or remove its line from 'inferred'"))
+            continue
+        whole = name.rsplit(".", 1)[0]
+        if whole != name and name.rsplit(".", 1)[1] in DATE_PARTS and whole in value:
+            problems.append(doc.problem(("inferred", name), f"'inferred' explains both '{whole}' and '{name}'",
+                                        f"keep '{whole}' when the whole date is inferred, or only the parts that are"))
             continue
         count = len(problems)
         text = check_text(doc, basis, ("inferred", name), problems)

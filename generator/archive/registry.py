@@ -16,7 +16,7 @@ from ..core.text import name_key, slugify
 from .entries import entries, text, texts
 from .places import Places, load_places
 
-_OFFICIAL_KEYS = ("name", "native", "country", "aliases", "positions")
+_OFFICIAL_KEYS = ("name", "sort_as", "native", "country", "aliases", "positions")
 _POSITION_KEYS = ("title", "from", "to")
 _INITIATIVE_KEYS = ("name", "short", "kind", "aliases", "since", "summary")
 
@@ -36,6 +36,7 @@ class Registry:
     formulations: tuple[Formulation, ...] = ()
     formulation_finder: object = None
     redirects: tuple = ()  # the Redirects archive/published-ids.yml asks for, once checked
+    source_events: tuple = ()  # the SourceEvents of archive/source-log.yml, once checked
 
     def official(self, name: str) -> Official | None:
         return self._officials_by_name.get(name_key(name))
@@ -192,8 +193,26 @@ def _officials(doc: RawDocument, problems: list[Problem]) -> list[Official]:
             country=country,
             aliases=texts(doc, entry.get("aliases"), (index, "aliases"), problems),
             positions=_positions(doc, entry.get("positions"), (index, "positions"), problems),
+            sort_as=_sort_as(doc, entry.get("sort_as"), name, (index, "sort_as"), problems),
         ))
     return officials
+
+
+def family_first(name: str) -> str:
+    """A name written family-last, as it sorts: the last word first ("Raisi Ebrahim")."""
+    given, _, family = name.rpartition(" ")
+    return f"{family} {given}".strip()
+
+
+def _sort_as(doc: RawDocument, value, name: str, key_path, problems: list[Problem]) -> str:
+    """The name as it sorts: `sort_as` where the name is not written family-last (the same words, family
+    name first: a Chinese name as it stands), else the last word first."""
+    written = text(doc, value, key_path, problems, required=False)
+    if written and sorted(written.split()) != sorted(name.split()):
+        problems.append(doc.problem(key_path, f"'sort_as' {written!r} is not the words of the name {name!r} reordered",
+                                    f"write the name with the family name first, for example {name!r}"))
+        return family_first(name)
+    return written or family_first(name)
 
 
 def _initiatives(doc: RawDocument, problems: list[Problem]) -> list[Initiative]:

@@ -10,6 +10,8 @@ import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
+from ..core.inferred import DATE_PARTS
+
 IN_PERSON_KINDS = ("meeting", "talks")
 REMOTE_KINDS = ("phone call", "video call", "message")
 KINDS = IN_PERSON_KINDS + REMOTE_KINDS
@@ -77,6 +79,13 @@ SOURCE_FIELDS = (
           "[https://web.archive.org/web/20231102000000/https://example.org/readout.html]"),
 )
 
+RELAYS_FIELDS = (
+    Field("publisher", "text", True, "Whose account it passes on: a name or alias from archive/publishers.yml.",
+          "Xinhua News Agency"),
+    Field("paragraphs", "paragraphs", False, "The paragraphs that the text shows come from that account "
+          "(\"..., Xinhua reported\"): their anchors.", "[p1]"),
+)
+
 FIELDS = (
     Field("id", "id", True,
           "The readout's permanent identifier, which its page address is made from: lowercase letters, "
@@ -114,12 +123,17 @@ FIELDS = (
           "date, kind and participants of the other (for example version_of: "
           "2022-07-29-xi-jinping-speaks-with-ebrahim-raisi).", ""),
     Field("source", "mapping", True, "Where the text comes from.", "", SOURCE_FIELDS),
+    Field("relays", "mapping", False,
+          "When the readout passes on another publisher's account (an outlet quoting Xinhua): that publisher, and "
+          "the paragraphs the text shows come from it. Such a readout is never counted as a side's official account.",
+          "", RELAYS_FIELDS),
     Field("speakers", "speakers", False,
           "Who speaks in a paragraph, where the archive's rules get it wrong: the paragraph's anchor (p1, p2 …) "
           "and a name from archive/officials.yml, 'both sides', or 'nobody'.", "{p3: Ebrahim Raisi, p5: both sides}"),
     Field("inferred", "inferred", False,
           "Values the archive worked out rather than read on the page: each field's name (for example "
-          "date, venue, source.publisher) with the basis for it.",
+          "date, venue, source.publisher) with the basis for it; for a date inferred only in part, the part "
+          "(date.year, date.month, date.day), so that citations bracket that part alone.",
           "{date: \"From 'on Friday' in the text: the Friday of the official readout of the same call.\"}"),
     Field("added", "date", True, "The day the readout entered the archive (YYYY-MM-DD).", "2023-11-02"),
     Field("updated", "date", False,
@@ -132,9 +146,27 @@ FIELDS = (
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 SOURCE_FIELD_NAMES = tuple(f.name for f in SOURCE_FIELDS)
 # The fields a value can be marked inferred in: every value a source could state.
-INFERABLE = tuple(f.name for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
-                  and f.name not in ("title", "event", "added", "updated", "headline")) \
-    + tuple("source." + f.name for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+_INFERABLE_FIELDS = tuple((f.name, f.type) for f in FIELDS if f.type not in ("id", "flag", "inferred", "notes", "mapping")
+                          and f.name not in ("title", "event", "added", "updated", "headline")) \
+    + tuple(("source." + f.name, f.type) for f in SOURCE_FIELDS if f.name not in ("captured", "archived"))
+# A date can also be inferred in part: `date.year` where a dateline gives "December 6th" and no year.
+INFERABLE = tuple(path for name, kind in _INFERABLE_FIELDS
+                  for path in ((name,) + tuple(f"{name}.{part}" for part in DATE_PARTS) if kind == "date" else (name,)))
+
+
+# Each inferable field in plain words, for readers of the pages and citations (never a raw field name).
+FIELD_LABELS = {"date": "date of the meeting", "kind": "kind", "venue": "venue", "occasion": "occasion",
+                "officials": "participants", "initiatives": "initiatives", "speakers": "speakers",
+                "source.publisher": "publisher", "source.url": "source address",
+                "source.published": "date of publication", "source.language": "language"}
+
+
+def field_label(field_path: str) -> str:
+    """A field in plain words: "date of the meeting", "date of the meeting (year)" for date.year."""
+    whole, _, part = field_path.rpartition(".")
+    if part in DATE_PARTS and whole in FIELD_LABELS:
+        return f"{FIELD_LABELS[whole]} ({part})"
+    return FIELD_LABELS.get(field_path, field_path.rsplit(".", 1)[-1].replace("_", " "))
 
 
 def _json_type(field: Field) -> dict:
@@ -165,6 +197,9 @@ def _json_type(field: Field) -> dict:
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     if field.type == "mapping":
         return _object(field.fields)
+    if field.type == "paragraphs":
+        anchor = {"type": "string", "pattern": "^p[1-9][0-9]{0,3}$"}
+        return {"type": "array", "items": anchor, "uniqueItems": True}
     if field.type == "speakers":
         speaker = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
         return {"type": "object", "patternProperties": {"^p[1-9][0-9]{0,3}$": speaker}, "additionalProperties": False}

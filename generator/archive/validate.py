@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from . import accounts, schema
+from .source_log import check_source_log
 from .load import LoadedArchive, RawDocument, load_readout, readout_paths
 from ..core.model import Initiative, Official, Readout, Source
 from ..core.limits import DAY_SLOTS, FIRST_YEAR, last_year
@@ -23,6 +24,7 @@ from ..core.settings import markdown_extensions
 from ..core.text import summarise
 from .fields import check_date as _check_date, check_text as _check_text, confusable_hint
 from .record import check_dates_in_time, check_record, check_source_record
+from .relays import check_relays
 from .versions import check_versions
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # each pattern is used whole (fullmatch)
@@ -217,6 +219,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         _check_mentions(doc, registry, officials, initiatives, notes, named, problems)
     _check_path(doc, when, problems)
     source, paragraphs = accounts.check_accounts(doc, source, officials, registry, problems, initiatives)
+    relays = check_relays(doc, registry.publishers, len(paragraphs), problems)
     if (len([p for p in problems if p.severity == ERROR]) > before or when is None or source is None
             or not record["id"] or record["added"] is None):
         return None
@@ -226,7 +229,7 @@ def validate_readout(doc: RawDocument, registry: Registry, problems: list[Proble
         officials=officials, initiatives=initiatives, source=source, notes=notes,
         body=doc.body.strip() + "\n", summary=summarise(doc.body),
         event_key=event or "",
-        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs,
+        mentioned=tuple(o for o, _ in named if o.slug not in participants), paragraphs=paragraphs, relays=relays,
     )
 
 
@@ -258,6 +261,8 @@ def validate_archive(loaded: LoadedArchive, known: list[Readout] | None = None, 
     _check_day_limit(checked, rest, problems)
     problems += accounts.ambiguous_events(checked, rest)
     problems += check_versions(checked, rest)
+    if loaded.source_log is not None and loaded.source_log.display not in unreadable:
+        registry.source_events = check_source_log(loaded.source_log, {r.id for r in readouts + list(rest)}, problems)
     return registry, readouts, problems
 
 

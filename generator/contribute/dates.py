@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..archive.places import Places
+from .native import own_script_dates
 
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -57,6 +58,7 @@ def find_dates(text: str) -> list[tuple[re.Match, date | None, tuple[int, int]]]
                 continue
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             found.append((match, when, (month, day)))
+    found += [item for item in own_script_dates(text) if not taken[item[0].start()]]
     return sorted(found, key=lambda item: item[0].start())
 
 

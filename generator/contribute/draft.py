@@ -15,7 +15,6 @@ overwrites a file. The command line (`python -m generator new`) is a thin layer 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +33,8 @@ from ..core.text import slugify
 from . import kind as kinds, people, places, sources, versions
 from .dates import (WEEKDAYS, Dateline, find_dates, long_date, meeting_date, named_weekday, read_dateline,
                     with_year, years_fitting)
+from .front_matter import front_matter
+from .native import has_own_script, named_place
 from .page_text import Page, normalise, read_page, suggest_title
 
 MAX_RAW_BYTES = 1024 * 1024
@@ -54,68 +55,10 @@ class Draft:
     removed: list[str] = field(default_factory=list)  # lines left out as page furniture
 
 
-# ------------------------------------------------------------------ writing YAML
-
-_PLAIN = re.compile(r"^[A-Za-z][\w .,'’()–-]*[\w.)’]$")
-_YAML_WORDS = {"yes", "no", "true", "false", "null", "on", "off", "y", "n", "~"}
-
-
-def _yaml(value, quoted: bool = False) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    if not quoted and re.match(r"^https?://[^\s#]+$", text):
-        return text
-    if not quoted and _PLAIN.match(text) and ": " not in text and " #" not in text and text.casefold() not in _YAML_WORDS:
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-
-
-def _comment(text: str) -> str:
-    return " ".join(text.split()).replace("<", "‹").replace(">", "›")
-
-
-def _front_matter(fields: dict, schema_url: str, comments: dict[str, str], remarks: list[str]) -> str:
-    lines = ["---", f"# yaml-language-server: $schema={schema_url}"]
-
-    def field_line(key: str, value, indent: str = "") -> None:
-        note = f"  # {_comment(comments[key])}" if key in comments else ""
-        if value in (None, "", []):
-            lines.append(f"{indent}{key}:{note}")
-        elif isinstance(value, list):
-            lines.append(f"{indent}{key}:{note}")
-            lines.extend(f"{indent}  - {_yaml(item)}" for item in value)
-        else:
-            lines.append(f"{indent}{key}: {_yaml(value, quoted=key in ('title', 'notes'))}{note}")
-
-    for key in ("id", "version_of", "title", "title_supplied", "date", "kind", "venue", "occasion", "officials",
-                "initiatives"):
-        if fields.get(key) or key in comments:
-            field_line(key, fields.get(key))
-    lines.append("source:")
-    for key in ("publisher", "url", "published", "language", "captured"):
-        if fields["source"].get(key) or ("source." + key) in comments:
-            note = comments.get("source." + key)
-            value = fields["source"].get(key)
-            suffix = f"  # {_comment(note)}" if note else ""
-            lines.append(f"  {key}:{suffix}" if not value else f"  {key}: {_yaml(value)}{suffix}")
-    if fields.get("inferred"):
-        lines.append("inferred:")
-        lines.extend(f"  {key}: {_yaml(basis, quoted=True)}" for key, basis in fields["inferred"].items())
-    field_line("added", fields["added"])
-    if fields.get("notes"):
-        field_line("notes", fields["notes"])
-    lines.extend("# " + _comment(remark) if remark else "#" for remark in remarks)
-    lines.append("---")
-    return "\n".join(lines) + "\n"
-
-
 # ------------------------------------------------------------------ the draft
 
 
-def _load_registry(root: Path) -> Registry:
+def load_draft_registry(root: Path) -> Registry:
     problems: list[Problem] = []
     docs = []
     for name in ("officials", "initiatives", "places"):
@@ -154,6 +97,16 @@ class _Findings:
     notes: list[str] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)
     inferred: dict[str, str] = field(default_factory=dict)  # field → how the draft worked its value out
+
+
+@dataclass
+class PageFacts:
+    """What a saved web page says beyond its text: the language it declares, the day it was saved
+    (None: today, for the contributor to confirm), and its photo captions and credits."""
+    language: str = ""
+    captured: date | None = None
+    credits: list[str] = field(default_factory=list)
+    saved_page: bool = False
 
 
 def _title(page: Page, lead_text: list[str], findings: _Findings) -> str:
@@ -198,7 +151,7 @@ def _meeting_day(root: Path, lead_text: list[str], reference: date | None, kind:
 
 
 def _source(page: Page, url: str, publisher: str, agency: str, published: date | None, body_text: str,
-            today: date, findings: _Findings, publishers) -> dict:
+            today: date, findings: _Findings, publishers, facts: PageFacts) -> dict:
     header = page.navigation + ([page.title] if page.title else [])
     found_publisher, how = sources.publisher(url, header, agency, page.credits, publishers)
     publisher = publisher or found_publisher
@@ -213,8 +166,19 @@ def _source(page: Page, url: str, publisher: str, agency: str, published: date |
         if missing:
             findings.comments["source." + key] = comment
             findings.undetermined.append("source." + key)
-    return {"publisher": publisher, "url": url, "published": published, "language": sources.language(body_text),
-            "captured": today}
+    if facts.credits:
+        shown = "; ".join(_shortened(credit, 300) for credit in facts.credits[:3])
+        findings.notes.append(f"Left out of the text, the page's photo caption or credit: {shown}.".replace("<", "‹")
+                              .replace(">", "›"))
+    if facts.saved_page and not facts.captured:
+        findings.comments["source.captured"] = "today: confirm the day the page was saved or checked against the source"
+    return {"publisher": publisher, "url": url, "published": published,
+            "language": facts.language or sources.language(body_text), "captured": facts.captured or today}
+
+
+def _shortened(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _remarks(unresolved: list[str], mentioned: list[str]) -> list[str]:
@@ -271,6 +235,9 @@ def _venue(registry: Registry, kind: str, lead_text: list[str], event_sentence: 
     if kind and kind not in schema.IN_PERSON_KINDS:
         return ""
     venue, unplaced = places.venue(registry.places, lead_text, event_sentence, dateline.city)
+    if not venue and has_own_script(event_sentence + "".join(lead_text)):
+        place = named_place(registry.places, event_sentence) or named_place(registry.places, " ".join(lead_text))
+        venue = place.venue if place else ""
     if not venue and kind:
         findings.comments["venue"] = "City, Country" + (f": {unplaced}, but which country?" if unplaced else "")
         findings.undetermined.append("venue")
@@ -280,10 +247,16 @@ def _venue(registry: Registry, kind: str, lead_text: list[str], event_sentence: 
 def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", today: date | None = None,
                   registry: Registry | None = None) -> Draft:
     """The draft of a readout file from the raw text of the published page."""
-    today = today or date.today()
-    registry = registry or _load_registry(root)
+    registry = registry or load_draft_registry(root)
     page = read_page(normalise(raw), kinds.tells_an_encounter,
                      lambda line: registry.publishers is not None and sources.is_publisher_line(line, registry.publishers))
+    return draft_page(page, root, registry, url=url, publisher=publisher, today=today)
+
+
+def draft_page(page: Page, root: Path, registry: Registry, *, url: str = "", publisher: str = "",
+               today: date | None = None, facts: PageFacts | None = None) -> Draft:
+    """The draft of a readout file from a page's parts (headline, date stamps, paragraphs, credits)."""
+    today = today or date.today()
     if not page.paragraphs:
         raise DraftError("no paragraph of text found: paste the readout's text as published")
     findings = _Findings()
@@ -315,36 +288,45 @@ def draft_readout(raw: str, root: Path, *, url: str = "", publisher: str = "", t
     mentioned = [o.name for o in registry.mentioned_officials(body_text) if o.slug not in participants]
     unresolved = people.unresolved_names(registry, page.title + "\n" + body_text)
     source = _source(page, url, publisher, dateline.agency, published, body_text, today, findings,
-                     registry.publishers)
+                     registry.publishers, facts or PageFacts())
+    fields = {
+        "version_of": version.other.id if version.other else None,
+        "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue,
+        "occasion": kinds.occasion(lead_text), "officials": [o.name for o in officials],
+        "initiatives": [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + body_text)],
+        "source": source, "added": today}
+    return _finish(page, root, fields, findings, unresolved, mentioned, versions.path_of(version))
+
+
+def _finish(page: Page, root: Path, fields: dict, findings: _Findings, unresolved: list[str],
+            mentioned: list[str], version_path: str = "") -> Draft:
+    """The draft's path and text, from the fields found."""
     paragraphs = list(page.paragraphs)
     if page.caption and not paragraphs[0].startswith("## ") and "*" not in paragraphs[0]:
         paragraphs[0] = f"*{paragraphs[0]}*"
         findings.notes.append("The opening paragraph in italics is the photo caption.")
-
-    path = versions.path_of(version) or _draft_path(title, when)
-    fields = {
-        "id": Path(path).stem, "version_of": version.other.id if version.other else None, "title": title, "title_supplied": not page.title and bool(title), "date": when, "kind": kind, "venue": venue, "occasion": kinds.occasion(lead_text),
-        "officials": [o.name for o in officials],
-        "initiatives": [i.name for i, _ in registry.mentioned_initiatives(title + "\n\n" + body_text)],
-        "source": source, "added": today, "notes": " ".join(findings.notes),
-        "inferred": {key: findings.inferred[key] for key in schema.INFERABLE if key in findings.inferred},
-    }
+    path = version_path or _draft_path(fields["title"], fields["date"], fields["officials"], fields["kind"])
+    fields = {"id": Path(path).stem, **fields, "notes": " ".join(findings.notes),
+              "inferred": {key: findings.inferred[key] for key in schema.INFERABLE if key in findings.inferred}}
     if not fields["venue"]:
         fields.pop("venue")
     schema_url = _site_url(root) + SCHEMA_PATH
-    text = (_front_matter(fields, schema_url, findings.comments, _remarks(unresolved, mentioned))
+    text = (front_matter(fields, schema_url, findings.comments, _remarks(unresolved, mentioned))
             + "\n\n".join(paragraphs) + "\n")
     return Draft(path=path, text=text, fields=fields, undetermined=findings.undetermined,
                  unresolved=unresolved, mentioned=mentioned, removed=page.removed)
+
 
 def _site_url(root: Path) -> str:
     url = site_settings(root)["url"]
     return url if url.startswith(("http://", "https://")) else "/"
 
 
-def _draft_path(title: str, when: date | None) -> str:
+def _draft_path(title: str, when: date | None, officials: list[str], kind: str) -> str:
     head = re.split(r"[,:;]", title, maxsplit=1)[0] if title else "untitled"
     words = slugify(head if len(head.split()) >= 4 else title, max_words=8)  # "Wang Yi Meets with Ahmadian, Secretary of ..."
+    if words == "untitled" and officials:  # a headline in Chinese or Persian: the participants' names and the kind
+        words = slugify(" ".join(officials[:2]) + " " + kind, max_words=8)
     if when:
         return f"archive/readouts/{when.year}/{when.isoformat()}-{words}.md"
     return f"archive/readouts/undated/undated-{words}.md"
@@ -355,23 +337,26 @@ def valid_url(url: str) -> bool:
     return not address_fault(url)
 
 
-def read_raw(source: str, stdin=None) -> str:
-    """The raw text from a file, or from standard input for '-'; refused when too large or not UTF-8."""
+def read_source(source: str, limit: int, stdin=None) -> bytes:
+    """The bytes of a file, or of standard input for '-', up to limit (one more tells it is too large)."""
     import sys
 
     try:
         if source == "-":
-            data = (stdin or sys.stdin.buffer).read(MAX_RAW_BYTES + 1)
+            data = (stdin or sys.stdin.buffer).read(limit + 1)
         else:
             path = Path(source)
             if not path.is_file():
                 raise DraftError(f"{source}: no such file")
             with path.open("rb") as stream:
-                data = stream.read(MAX_RAW_BYTES + 1)
+                data = stream.read(limit + 1)
     except OSError as error:
         raise DraftError(f"{source}: cannot be read: {error.strerror}") from None
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def raw_text(data: bytes, source: str) -> str:
+    """Pasted text as UTF-8; refused when too large, not UTF-8 or empty."""
     if len(data) > MAX_RAW_BYTES:
         raise DraftError(f"{source}: over {MAX_RAW_BYTES:,} bytes: paste the readout's page, not a whole site")
     try:
@@ -381,6 +366,11 @@ def read_raw(source: str, stdin=None) -> str:
     if not text.strip():
         raise DraftError(f"{source}: empty: paste the readout's text as published")
     return text
+
+
+def read_raw(source: str, stdin=None) -> str:
+    """The raw text from a file, or from standard input for '-'; refused when too large or not UTF-8."""
+    return raw_text(read_source(source, MAX_RAW_BYTES, stdin), source)
 
 
 def write_draft(draft: Draft, root: Path, output: Path | None = None) -> Path:

@@ -7,12 +7,15 @@ import re
 from .page_text import sentences
 
 CUES = (  # the kind of encounter, as the text words it; checked in this order within one sentence
-    ("video call", re.compile(r"\bvideo[- ](?:call|link|conference|talks?|meeting)\b|\bvia video\b|\bvirtual (?:meeting|talks)\b", re.I)),
-    ("phone call", re.compile(r"\b(?:tele)?phone\b", re.I)),
+    ("video call", re.compile(r"\bvideo[- ](?:call|link|conference|talks?|meeting)\b|\bvia video\b|\bvirtual (?:meeting|talks)\b"
+                              r"|视频(?:通话|会晤|会谈|连线)|ویدئو|ویدیو", re.I)),
+    ("phone call", re.compile(r"\b(?:tele)?phone\b|通电话|通话|تلفنی", re.I)),
     ("message", re.compile(r"\b(?:sent|sends|send|exchanged|exchange)\s+(?:(?:a|an|congratulatory|condolence|"
-                           r"messages? of|letters? of)\s+)*(?:messages?|letters?|cables?)\b|\bcongratulatory (?:message|letter)\b", re.I)),
-    ("talks", re.compile(r"\b(?:held|holds|hold|holding)\s+(?:\w+\s+)?talks\b|\btalks with\b", re.I)),
-    ("meeting", re.compile(r"\b(?:met|meets?|meeting with|received|receives|receiving|called on|calls on)\b", re.I)),
+                           r"messages? of|letters? of)\s+)*(?:messages?|letters?|cables?)\b|\bcongratulatory (?:message|letter)\b"
+                           r"|致电|贺电|致信|复信|پیام", re.I)),
+    ("talks", re.compile(r"\b(?:held|holds|hold|holding)\s+(?:\w+\s+)?talks\b|\btalks with\b|会谈|مذاکره|مذاکرات", re.I)),
+    ("meeting", re.compile(r"\b(?:met|meets?|meeting with|received|receives|receiving|called on|calls on)\b"
+                           r"|会见|会晤|接见|دیدار|ملاقات", re.I)),
 )
 _OCCASION = re.compile(r"\b(?:on the (?:sidelines|margins) of|while attending|during (?=the [^,.]*?\b(?:[Ss]ummit|[Ss]ession|"
                        r"[Ff]orum|[Cc]onference|[Mm]eeting)\b))\s+(?:the\s+)?(?P<occasion>[^,;]+?)"

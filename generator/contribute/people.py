@@ -6,6 +6,7 @@ import re
 
 from ..archive.registry import Registry
 from ..core.model import Official
+from .native import has_own_script, named_officials
 from .page_text import sentences
 
 _TITLES = (r"(?:(?:Vice|Deputy|Prime|Foreign|First|Executive|Special|Chief|Acting|Assistant|State|Supreme)\s+)*"
@@ -22,9 +23,10 @@ def participants(registry: Registry, title: str, lead: list[str], event_sentence
     """Officials named in the headline, in the first sentence, and in the sentence that describes the encounter."""
     first_sentence = sentences(lead[0])[0] if lead and sentences(lead[0]) else ""
     found: dict[str, Official] = {}
-    for text in (title, first_sentence, event_sentence):
-        for official in registry.mentioned_officials(text):
-            found.setdefault(official.slug, official)
+    texts = (title, first_sentence, event_sentence)
+    for official in [o for text in texts for o in registry.mentioned_officials(text)] + [  # native names after
+            o for text in texts if has_own_script(text) for o in named_officials(registry, text)]:
+        found.setdefault(official.slug, official)
     return list(found.values())
 
 

@@ -61,3 +61,16 @@ def language(text: str) -> str:
     if arabic > latin:
         return "fa"
     return "en"
+
+
+def site_publisher(site_name: str, publishers: Publishers) -> str:
+    """The registry's publisher a page's site name (og:site_name and the like) names: its name, an alias
+    or its native name; '' when none does, for the contributor to fill in."""
+    if not site_name.strip():
+        return ""
+    squeezed = "".join(site_name.split())
+    for entry in publishers.all:
+        if entry.native and "".join(entry.native.split()) == squeezed:
+            return entry.name
+    found = named_publisher(site_name, publishers)
+    return found.name if found else ""

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .inferred import inferred_entries
+from .sources import (GOVERNMENT_BODY, OTHER_MEDIA, PUBLISHER_KIND_NOUNS, SIDE_ADJECTIVES, SOURCE_KINDS,  # noqa: F401
+                      STATE_MEDIA, UNIDENTIFIED, Publisher, Relay)
 from .versions import account_of, version_groups, with_originals
+from .source_events import SourceEvent
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,11 @@ class Official:
     country: str
     aliases: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
+    sort_as: str = ""  # the name as it sorts, family name first (the registry fills it in: "Raisi Ebrahim")
 
     @property
     def sort_key(self) -> tuple:
-        return (self.name.casefold(), self.slug)
+        return ((self.sort_as or self.name).casefold(), self.slug)
 
     def position_on(self, day: date) -> tuple[Position, ...]:
         """The positions held on that day, in the registry's order; an open end is held still."""
@@ -55,38 +60,6 @@ class Initiative:
     @property
     def sort_key(self) -> tuple:
         return (self.name.casefold(), self.slug)
-
-
-SIDE_ADJECTIVES = {"China": "Chinese", "Iran": "Iranian"}
-# How an account is named in a comparison: "the Iranian outlet's account".
-PUBLISHER_KIND_NOUNS = {"ministry": "ministry", "embassy or mission": "mission", "party body": "party body",
-                        "state news agency": "news agency", "other outlet": "outlet"}
-
-
-@dataclass(frozen=True)
-class Publisher:
-    """Who published readouts, and the side (country) it speaks for; "" when not known."""
-
-    slug: str
-    name: str
-    native: str
-    country: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    hosts: tuple[str, ...] = ()  # web addresses its pages are published at
-    identified: bool = True
-    note: str = ""
-
-    @property
-    def side_label(self) -> str:
-        return f"{SIDE_ADJECTIVES.get(self.country, self.country)} side" if self.country else "side not known"
-
-    @property
-    def short_label(self) -> str:
-        """'the Iranian outlet', 'the Chinese mission': how a comparison names its account."""
-        noun = PUBLISHER_KIND_NOUNS.get(self.kind, "publisher")
-        adjective = SIDE_ADJECTIVES.get(self.country, "")
-        return f"the {adjective} {noun}" if adjective else f"the {noun} of unknown side"
 
 
 @dataclass(frozen=True)
@@ -185,6 +158,8 @@ class Readout:
     inferred: tuple[tuple[str, str], ...] = ()  # (field path, basis), in the schema's order
     mentioned: tuple[Official, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    relays: Relay | None = None
+    source_events: tuple[SourceEvent, ...] = ()  # what archive/source-log.yml records of its page, oldest first
     version_of: str = ""  # the id of the readout this text is another language's version of
     translation_of: object = None  # versions.Original: the original, when this is a translation of one in the archive
 
@@ -192,6 +167,11 @@ class Readout:
     def side(self) -> str:
         """The country the publisher speaks for, "" when not known."""
         return self.source.by.country if self.source.by else ""
+
+    @property
+    def official(self) -> bool:
+        """A side's official account: a government body published it, and it relays no other account."""
+        return bool(self.source.by and self.source.by.official) and self.relays is None
 
     @property
     def formulations(self) -> tuple[Formulation, ...]:
@@ -212,10 +192,10 @@ class Readout:
         return self.updated or self.added
 
     def is_inferred(self, field_path: str) -> bool:
-        return any(name == field_path for name, _ in self.inferred)
+        return bool(inferred_entries(self.inferred, field_path))
 
     def inferred_basis(self, field_path: str) -> str:
-        return next((basis for name, basis in self.inferred if name == field_path), "")
+        return " ".join(basis for _, basis in inferred_entries(self.inferred, field_path))
 
     def positions_of(self, official: Official) -> tuple[Position, ...]:
         """What the official held on the day of the meeting or call."""
@@ -300,6 +280,11 @@ class Event:
     def sides(self) -> tuple[str, ...]:
         """The countries whose publishers gave an account, in a fixed order; "" for a side not known."""
         return tuple(sorted({r.side for r in self.readouts}))
+
+    @property
+    def official_sides(self) -> tuple[str, ...]:
+        """The countries whose government bodies gave an official account: media reports do not count."""
+        return tuple(sorted({r.side for r in self.readouts if r.official}))
 
     @property
     def has_page(self) -> bool:

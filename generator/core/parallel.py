@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 
@@ -31,6 +32,11 @@ def split(items: Sequence, parts: int) -> list[Sequence]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the group: the parent stops the workers and reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run(index: int):
     return _task(index)
 
@@ -40,7 +46,7 @@ def map_chunks(function: Callable[[Sequence], object], chunks: list[Sequence]) -
     global _task
     _task = lambda index: function(chunks[index])  # noqa: E731 - inherited by the fork, never pickled
     try:
-        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+        with multiprocessing.get_context("fork").Pool(len(chunks), initializer=_ignore_interrupts) as pool:
             return pool.map(_run, range(len(chunks)))
     finally:
         _task = None

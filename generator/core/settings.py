@@ -25,12 +25,12 @@ def _config(root: Path) -> dict:
 
 def site_settings(root: Path) -> dict:
     """The few settings of mkdocs.yml the pages need (the site's address, its name, its repository,
-    the metadata's licence)."""
+    the metadata's licence, the web archive asked for copies of sources)."""
     config = _config(root)
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     return {"url": str(config.get("site_url") or "").rstrip("/") + "/", "name": config.get("site_name", ""),
             "repo_url": str(config.get("repo_url") or ""), "edit_uri": str(config.get("edit_uri") or ""),
-            "licence": extra.get("metadata_licence") or {}}
+            "licence": extra.get("metadata_licence") or {}, "archive_service": str(extra.get("archive_service") or "")}
 
 
 @functools.lru_cache(maxsize=8)

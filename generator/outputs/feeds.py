@@ -14,7 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..core.model import Archive, Readout
-from ..pages.addresses import Page, feed_path, page_url
+from ..pages.addresses import SOURCES_FEED, Page, feed_path, page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
 
@@ -106,6 +106,39 @@ def atom_feed(title: str, path: str, alternate: str, readouts: tuple[Readout, ..
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
+def sources_feed(archive: Archive, site: dict) -> str:
+    """The changes seen in source pages (archive/source-log.yml), newest first: each an entry linking to
+    the readout, its summary what was seen."""
+    by_id = {r.id: r for r in archive.readouts}
+    events = sorted((e for r in archive.readouts for e in r.source_events if e.state != "live"),
+                    key=lambda e: (e.date, e.readout), reverse=True)[:FEED_SIZE]
+    name = site.get("name") or "Readouts archive"
+    feed_url = site.get("url", "/") + SOURCES_FEED
+    feed = ET.Element("feed", {"xmlns": ATOM})
+    _sub(feed, "id", _id(site, feed_url))
+    _sub(feed, "title", f"{name}: changes in source pages")
+    _sub(feed, "updated", _timestamp(events[0].date if events else date(1970, 1, 1)))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    _sub(feed, "link", rel="alternate", type="text/html", href=page_url(site, "provenance/index.md"))
+    _sub(_sub(feed, "author"), "name", name)
+    for event in events:
+        readout = by_id[event.readout]
+        url = page_url(site, readout)
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", _id(site, f"{url}#source-{event.date.isoformat()}"))
+        _sub(entry, "title", f"Source page {event.state}: {readout.title}")
+        _sub(entry, "updated", _timestamp(event.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        said = [f"{len(event.added)} sentence(s) added"] if event.added else []
+        said += [f"{len(event.removed)} sentence(s) removed"] if event.removed else []
+        said += [f"now at {event.url}"] if event.state == "moved" else []
+        said += [event.note] if event.note else []
+        _sub(entry, "summary", f"Seen {event.state} on {event.date.isoformat()}" + (": " + "; ".join(said) if said else "."),
+             type="text")
+    ET.indent(feed, "  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
 def render_feeds(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
     name = site.get("name") or "Readouts archive"
     newest = max((last_change(r) for r in archive.readouts), default=None)
@@ -120,4 +153,5 @@ def render_feeds(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
             f"{name}: readouts on {initiative.label}",
             feed_path(initiative), page_url(site, initiative),
             indexes.by_initiative.get(initiative.slug, ()), site, newest)))
+    pages.append(Page(SOURCES_FEED, sources_feed(archive, site)))
     return pages

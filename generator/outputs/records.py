@@ -24,8 +24,9 @@ from .records_schema import records_schema
 CSV_COLUMNS = (
     "id", "date", "published", "added", "updated", "title", "headline", "title_supplied", "kind", "venue",
     "occasion", "participants", "mentioned", "initiatives", "formulations", "publisher", "publisher_identified",
-    "side", "initiatives_by_paragraph", "source_url", "captured", "archived", "language", "version_of", "translation_of",
-    "versions", "inferred", "notes", "event", "page", "text_plain", "text_markdown",
+    "side", "source_kind", "official", "relays", "initiatives_by_paragraph", "source_url", "captured", "archived",
+    "source_state", "language", "version_of", "translation_of", "versions", "inferred", "notes", "event", "page",
+    "text_plain", "text_markdown",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MD_MARKS = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|\\([\\`*_{}\[\]()#+\-.!|])|[*_`]+|^#{1,6}\s+|^>\s?",
@@ -93,13 +94,19 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dic
             "publisher": source.publisher,
             "publisher_id": source.by.slug if source.by else None,
             "publisher_identified": publisher_identified(readout),
+            "source_kind": source.by.source_kind if source.by else None,
+            "official": readout.official,
             "side": readout.side or None,
             "url": source.url or None,
             "published": iso(source.published),
             "captured": iso(source.captured),
             "archived": list(source.archived),
             "language": source.language,
+            "events": [{"date": e.date.isoformat(), "state": e.state, "url": e.url or None, "added": list(e.added),
+                        "removed": list(e.removed), "note": e.note or None} for e in readout.source_events],
         },
+        "relays": ({"publisher": readout.relays.publisher, "paragraphs": list(readout.relays.paragraphs)}
+                   if readout.relays else None),
         **_versions(readout, versions or {}, site),
         "inferred": dict(readout.inferred),
         "notes": readout.notes or None,
@@ -155,7 +162,8 @@ def _initiative_record(initiative: Initiative, site: dict) -> dict:
 
 def _publisher_record(publisher: Publisher) -> dict:
     return {"id": publisher.slug, "name": publisher.name, "native": publisher.native or None,
-            "country": publisher.country or None, "kind": publisher.kind, "identified": publisher.identified,
+            "country": publisher.country or None, "kind": publisher.kind, "source_kind": publisher.source_kind,
+            "identified": publisher.identified,
             "aliases": list(publisher.aliases), "note": publisher.note or None}
 
 
@@ -197,7 +205,7 @@ def _cell(value) -> str:
 
 def _csv_row(record: dict) -> list[str]:
     def people(entries):
-        return "; ".join(e["name"] + (f" ({', '.join(e['positions'])})" if e.get("positions") else "")
+        return "; ".join(e["name"] + (f" ({'; '.join(e['positions'])})" if e.get("positions") else "")
                          for e in entries)
 
     source = record["source"]
@@ -206,7 +214,11 @@ def _csv_row(record: dict) -> list[str]:
                 formulations="; ".join(f["name"] for f in record["formulations"]),
                 initiatives_by_paragraph=initiatives_by_paragraph(record),
                 publisher=source["publisher"], publisher_identified=source["publisher_identified"], side=source["side"],
+                source_kind=source["source_kind"], official=source["official"],
+                relays=(record["relays"]["publisher"] + "".join(f" p{n}" for n in record["relays"]["paragraphs"])
+                        if record["relays"] else None),
                 source_url=source["url"], captured=source["captured"], archived=" ".join(source["archived"]),
+                source_state=(f"{source['events'][-1]['state']} ({source['events'][-1]['date']})" if source["events"] else ""),
                 language=source["language"], versions="; ".join(v["id"] for v in record["versions"]),
                 inferred="; ".join(f"{field}: {basis}" for field, basis in record["inferred"].items()))
     return [_cell(flat[column]) for column in CSV_COLUMNS]

@@ -39,11 +39,24 @@ _SOURCE = _object({
     "publisher_identified": {"type": "boolean", "description": "False when the archive could not identify "
                                                                 "the publisher (citations leave it out)."},
     "side": {**_OPTIONAL_TEXT, "description": "The country the publisher speaks for; null when not known."},
+    "source_kind": {"anyOf": [{"enum": ["government body", "state media", "other media", "unidentified"]},
+                              {"type": "null"}], "description": "What the publisher is."},
+    "official": {"type": "boolean", "description": "True for a side's official account: a government body's "
+                                                   "readout that relays no other account."},
     "url": {"anyOf": [_URL, {"type": "null"}], "description": "The source's address; null: not recorded."},
     "published": {**_OPTIONAL_DATE, "description": "The day the source published it."},
     "captured": {**_OPTIONAL_DATE, "description": "The day the text was captured or last verified."},
     "archived": {"type": "array", "items": _URL, "description": "Archived copies (web archive, perma)."},
     "language": _TEXT,
+    "events": {"type": "array", "description": "What the watcher saw of the source page, oldest first "
+                                               "(archive/source-log.yml).", "items": _object({
+        "date": {**_DATE, "description": "The day it was seen."},
+        "state": {"enum": ["live", "edited", "moved", "removed", "restored", "unreachable"]},
+        "url": {"anyOf": [_URL, {"type": "null"}], "description": "The address that answered."},
+        "added": {"type": "array", "items": _TEXT, "description": "Sentences the page has and the archived text has not."},
+        "removed": {"type": "array", "items": _TEXT, "description": "Sentences of the archived text the page no longer has."},
+        "note": {**_OPTIONAL_TEXT, "description": "What was seen: HTTP 404, a timeout ..."},
+    }, "One change of the source page's state.")},
 }, "Where the text came from.")
 
 _READOUT = _object({
@@ -68,6 +81,11 @@ _READOUT = _object({
                        "description": "The numbers of the paragraphs that use it (the page's anchors #p1, #p2 …)."},
     }), "description": "The stock phrases the text uses, in order of first use."},
     "source": _SOURCE,
+    "relays": {"anyOf": [_object({"publisher": _TEXT, "paragraphs": {"type": "array", "items": {"type": "integer",
+                                                                                                   "minimum": 1}}}),
+                         {"type": "null"}],
+               "description": "Another publisher's account that the readout passes on, and the paragraphs the text "
+                              "shows come from it."},
     "version_of": {"anyOf": [_SLUG, {"type": "null"}],
                    "description": "The id of the readout this text is another language's version of, as the file ties it."},
     "translation_of": {"anyOf": [_SLUG, {"type": "null"}],
@@ -123,6 +141,7 @@ _INITIATIVE = _object({
 
 _PUBLISHER = _object({
     "id": _SLUG, "name": _TEXT, "native": _OPTIONAL_TEXT, "country": _OPTIONAL_TEXT, "kind": _TEXT,
+    "source_kind": {"enum": ["government body", "state media", "other media", "unidentified"]},
     "identified": {"type": "boolean"}, "aliases": {"type": "array", "items": _TEXT}, "note": _OPTIONAL_TEXT,
 })
 

@@ -1,7 +1,8 @@
 """The archive as a SQLite database, built with the standard library.
 
 Tables: readouts, archived_copies, inferred, officials, official_aliases, positions,
-initiatives, publishers (with the side each speaks for), events, readout_officials (each participant
+initiatives, publishers (with the side each speaks for), events (every event, a single account's too,
+with its coverage as the coverage page counts it), readout_officials (each participant
 with the positions held that day, and each official the text mentions), readout_initiatives,
 paragraphs (each numbered paragraph with its speaker), paragraph_initiatives (each initiative a
 paragraph names, with its speaker: who raised it), formulations, formulation_variants, formulation_forms
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ..core.model import BOTH_SIDES, Archive
 from ..pages.addresses import page_url
+from ..pages.coverage import coverage_class
 from .formulations import paragraph_speaker
 from .records import iso
 from .search_sql import FTS_SCHEMA, insert_full_text
@@ -42,6 +44,8 @@ CREATE TABLE readouts (
 CREATE TABLE readout_versions (readout_id TEXT NOT NULL REFERENCES readouts(id),
                                version_id TEXT NOT NULL REFERENCES readouts(id), language TEXT NOT NULL);
 CREATE TABLE archived_copies (readout_id TEXT NOT NULL REFERENCES readouts(id), url TEXT NOT NULL);
+CREATE TABLE source_events (readout_id TEXT NOT NULL REFERENCES readouts(id), date TEXT NOT NULL, state TEXT NOT NULL,
+  url TEXT, sentences_added TEXT, sentences_removed TEXT, note TEXT);
 CREATE TABLE inferred (readout_id TEXT NOT NULL REFERENCES readouts(id), field TEXT NOT NULL, basis TEXT NOT NULL);
 CREATE TABLE officials (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, page TEXT NOT NULL);
 CREATE TABLE official_aliases (official_id TEXT NOT NULL REFERENCES officials(id), alias TEXT NOT NULL);
@@ -51,7 +55,10 @@ CREATE TABLE initiatives (id TEXT PRIMARY KEY, name TEXT NOT NULL, short TEXT, k
                           summary TEXT, page TEXT NOT NULL);
 CREATE TABLE publishers (id TEXT PRIMARY KEY, name TEXT NOT NULL, native TEXT, country TEXT, kind TEXT,
                          identified INTEGER NOT NULL, note TEXT);
-CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, page TEXT NOT NULL);
+-- every meeting, call or message, a single account's too; coverage is what the coverage page counts
+CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, kind TEXT NOT NULL, accounts INTEGER NOT NULL,
+                     coverage TEXT,  -- 'both sides', 'China' or 'Iran' (that side's account only), NULL: no known side
+                     page TEXT NOT NULL);  -- the event's page, or its one account's
 CREATE TABLE readout_officials (
   readout_id TEXT NOT NULL REFERENCES readouts(id), official_id TEXT NOT NULL REFERENCES officials(id),
   role TEXT NOT NULL CHECK (role IN ('participant', 'mentioned')),
@@ -109,7 +116,8 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
                                 for i in archive.initiatives])
     _insert(db, "publishers", [(p.slug, p.name, p.native or None, p.country or None, p.kind, int(p.identified),
                                  p.note or None) for p in archive.publishers])
-    _insert(db, "events", [(e.slug, e.date.isoformat(), page_url(site, e)) for e in archive.events])
+    _insert(db, "events", [(e.slug, e.date.isoformat(), e.kind, len(e.readouts), coverage_class(e) or None,
+                            page_url(site, e if e.has_page else e.readouts[0])) for e in archive.all_events])
     _insert(db, "formulations", [(f.slug, f.name, f.summary or None, page_url(site, f)) for f in archive.formulations])
     _insert(db, "formulation_variants", [(f.slug, variant) for f in archive.formulations for variant in f.variants])
     _insert(db, "formulation_forms", [(f.slug, language, form) for f in archive.formulations
@@ -130,16 +138,18 @@ def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
     _insert(db, "paragraph_initiatives", raised)
 
 
-def _readouts(db: sqlite3.Connection, records: list[dict]) -> None:
+def _readouts(db: sqlite3.Connection, records: list[dict], event_of: dict[str, str]) -> None:
     _insert(db, "readouts", [(
         r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
         r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
         int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
-        r["source"]["language"], r["notes"], r["event"], r["page"], r["text_markdown"], r["text_plain"],
+        r["source"]["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
         r["version_of"], r["translation_of"],
     ) for r in records])
     _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
     _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
+    _insert(db, "source_events", [(r["id"], e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
+                                   "\n".join(e["removed"]) or None, e["note"]) for r in records for e in r["source"]["events"]])
     _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
     _insert(db, "readout_officials",
             [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
@@ -160,7 +170,7 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
             with db:
                 db.executescript(SCHEMA + FTS_SCHEMA)  # the full-text table: search_sql.py
                 _registries(db, archive, site)
-                _readouts(db, records)
+                _readouts(db, records, {r.id: e.slug for e in archive.all_events for r in e.readouts})
                 _paragraph_relations(db, archive)
                 insert_full_text(db, archive)
             db.execute("VACUUM")

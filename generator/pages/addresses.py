@@ -22,6 +22,17 @@ class CoverageYear:
 
 
 @dataclass(frozen=True)
+class ReadoutsYear:
+    """The index of one year's readouts, at the folder their addresses share (readouts/2022/): a
+    shortened address is a page, not a 404."""
+
+    year: int
+
+
+READOUTS_INDEX = "readouts/index.md"  # readouts/: every year, each linking to its index
+
+
+@dataclass(frozen=True)
 class VersionGroup:
     """A readout's language versions, compared on one page named by the version that stands for them."""
 
@@ -57,6 +68,8 @@ def page_path(item) -> str:
         return f"versions/{item.slug}.md"
     if isinstance(item, CoverageYear):
         return f"coverage/{item.year}.md"
+    if isinstance(item, ReadoutsYear):
+        return f"readouts/{item.year}/index.md"
     if isinstance(item, YearPage):
         return f"{page_path(item.item)[:-3]}/{item.year}.md"
     if isinstance(item, int):
@@ -122,9 +135,10 @@ def link_between(target, here) -> str:
 
 # The downloads the outputs stage writes under fixed names (outputs/data.py, bibliography.py, formulations.py
 # name them; the test of pages/inventory.py fails when the two lists part).
+SOURCES_FEED = "data/feeds/sources.xml"  # the changes seen in source pages (outputs/feeds.py)
 DATA_FILES = ("data/readouts.json", "data/readouts.csv", "data/readouts.sqlite", "data/readouts.schema.json",
               "data/readout.schema.json", "data/readouts.bib", "data/readouts.ris", "data/readouts.csl.json",
-              "data/formulations.json", ".lastmod.json")
+              "data/formulations.json", ".lastmod.json", SOURCES_FEED)
 CONTRIBUTE_PAGE = "contribute.md"
 SEARCH_PAGE = "search/index.md"
 SECTIONS = ("index.md", "officials/index.md", "initiatives/index.md", "timeline/index.md", "events/index.md",

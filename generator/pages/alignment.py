@@ -59,13 +59,14 @@ class NameForms:
     def __init__(self, names: list[Name]):
         self.names = {name.key: name for name in names}
         self._scripts: dict[str, set[str]] = {}
-        self._patterns: list[tuple[str, re.Pattern]] = []
+        self._patterns: list[tuple[str, str, re.Pattern]] = []
         for name in names:
             for form in dict.fromkeys(fold(f) for f in name.forms if f.strip()):
                 script = _script(form)
                 self._scripts.setdefault(name.key, set()).add(script)
                 escaped = re.escape(form)
-                self._patterns.append((name.key, re.compile(escaped if script == "cjk" else rf"(?<!\w){escaped}(?!\w)")))
+                self._patterns.append((name.key, form, re.compile(escaped if script == "cjk" else
+                                                                  rf"(?<!\w){escaped}(?!\w)")))
 
     def writable(self, key: str, code: str) -> bool:
         """Whether the registries give the name a form in the language's script."""
@@ -73,7 +74,8 @@ class NameForms:
 
     def found(self, text: str) -> set[str]:
         folded = fold(text)
-        return {key for key, pattern in self._patterns if pattern.search(folded)}
+        # the substring test, in C, rules out nearly every name before its pattern runs
+        return {key for key, form, pattern in self._patterns if form in folded and pattern.search(folded)}
 
 
 def names_of(officials, places) -> list[Name]:
@@ -111,10 +113,11 @@ def _in_text(formulation, text: str) -> bool:
                                                         *formulation.forms) for phrase in forms)
 
 
-def evidence_for(left: Readout, right: Readout, names: list[Name]) -> Evidence:
+def evidence_for(left: Readout, right: Readout, names: list[Name] | NameForms) -> Evidence:
+    """What the two versions' languages let the comparison see; `names` compiled once for many comparisons."""
     codes = (left.source.language, right.source.language)
     both = {f.slug for r in (left, right) for f in r.formulations if all(f.phrases(code) for code in codes)}
-    return Evidence(NameForms(names), codes, frozenset(both))
+    return Evidence(names if isinstance(names, NameForms) else NameForms(names), codes, frozenset(both))
 
 
 def sentences(text: str) -> list[str]:
@@ -279,7 +282,7 @@ def opening(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def compare_versions(left: Readout, right: Readout, names: list[Name]) -> Comparison:
+def compare_versions(left: Readout, right: Readout, names: list[Name] | NameForms) -> Comparison:
     """The two versions aligned, and every difference the evidence shows, in the order of the summary:
     formulations, names, paragraphs and sentences, lengths."""
     evidence = evidence_for(left, right, names)

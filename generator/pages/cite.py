@@ -19,13 +19,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..archive.schema import field_label
 from ..core.languages import language_name
+from ..core.inferred import DATE_PARTS, inferred_parts
 from ..core.model import Readout
 
 _BIBTEX_SPECIAL = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 })
+# BibTeX counts every brace, escaped or not, to find where a value ends: "\}" alone ends it early
+# and the rest of the file no longer parses. A pair is written \{ \} (balanced, and read back as
+# braces by every LaTeX reader); a brace without its pair as the LaTeX command for that brace.
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 # Characters that would let JSON end or open markup inside <script>, or end a line in old parsers.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -42,10 +48,12 @@ class Cited:
     publisher: str  # "" when the publisher is not identified
     publisher_inferred: bool
     published: date | None
-    published_inferred: bool
+    published_parts: frozenset[str]  # the parts of the publication date the archive inferred
     meeting: date
-    meeting_inferred: bool
+    meeting_parts: frozenset[str]  # the parts of the meeting's date the archive inferred
     kind: str
+    event: str  # the meeting as an event: "Meeting between Liu Jianchao and Kamal Kharrazi, December 6, [2023]"
+    place: str  # where it took place, "" for a call
     captured: date | None
     added: date | None
     language: str
@@ -53,14 +61,31 @@ class Cited:
     site_name: str
     remarks: tuple[str, ...]  # what the archive supplied or inferred, and where the text came from
 
+    @property
+    def marked(self) -> bool:
+        """Whether any part of the citation is in square brackets (supplied or inferred)."""
+        return bool(self.title_supplied or self.publisher_inferred or self.published_parts or self.meeting_parts)
+
 
 def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _us_date(value: date) -> str:
-    """Chicago's form of a date: July 29, 2022."""
-    return f"{value:%B} {value.day}, {value.year}"
+def us_date(value: date, inferred: frozenset[str] = frozenset()) -> str:
+    """Chicago's form of a date, July 29, 2022, each inferred part in square brackets: "December 6, [2023]"
+    when only the year was inferred, the whole date bracketed once when all of it was."""
+    if inferred >= set(DATE_PARTS):
+        return f"[{value:%B} {value.day}, {value.year}]"
+    month, day, year = (f"[{text}]" if part in inferred else text
+                        for part, text in (("month", f"{value:%B}"), ("day", str(value.day)), ("year", str(value.year))))
+    return f"{month} {day}, {year}"
+
+
+def _year(value: date | None, inferred: frozenset[str]) -> str:
+    """A publication's year as Chicago cites a report, or "n.d."."""
+    if value is None:
+        return "n.d."
+    return f"[{value.year}]" if "year" in inferred else str(value.year)
 
 
 def url_text(value: str) -> str:
@@ -75,9 +100,8 @@ def publisher_identified(readout: Readout) -> bool:
 
 
 def _field_label(field: str) -> str:
-    name = field.rsplit(".", 1)[-1].replace("_", " ")
-    return {"publisher": "Publisher", "published": "Date of publication", "date": "Date of the meeting"}.get(
-        name, name.capitalize())
+    label = field_label(field)
+    return label[0].upper() + label[1:]
 
 
 def _participants(readout: Readout) -> str:
@@ -102,6 +126,14 @@ def _remarks(readout: Readout, inferred: dict[str, str], page_url: str = "") -> 
     remarks.append(f"Source: {url_text(source.url)}." if source.url else "Source address not recorded.")
     remarks += [f"Archived copy: {url_text(url)}." for url in source.archived]
     return tuple(remarks)
+
+
+def _event(readout: Readout) -> str:
+    """The meeting or call as an event, named by its kind and participants, with its date."""
+    names = [_one_line(o.name) for o in readout.officials]
+    who = f"between {', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else f"of {names[0]}" if names else ""
+    when = us_date(readout.date, inferred_parts(readout.inferred, "date"))
+    return f"{readout.kind.capitalize()} {who}".strip() + f", {when}"
 
 
 def _language_remarks(readout: Readout, page_url: str) -> list[str]:
@@ -139,9 +171,10 @@ def _cited(readout: Readout, page_url: str, site_name: str) -> Cited:
         key=cite_key(readout), title=_one_line(readout.headline or readout.title),
         title_supplied=readout.title_supplied,
         publisher=_one_line(readout.source.publisher) if identified else "",
-        publisher_inferred=identified and "source.publisher" in inferred,
-        published=readout.source.published, published_inferred="source.published" in inferred,
-        meeting=readout.date, meeting_inferred="date" in inferred, kind=readout.kind,
+        publisher_inferred=identified and readout.is_inferred("source.publisher"),
+        published=readout.source.published, published_parts=inferred_parts(readout.inferred, "source.published"),
+        meeting=readout.date, meeting_parts=inferred_parts(readout.inferred, "date"), kind=readout.kind,
+        event=_event(readout), place=_one_line(readout.venue),
         captured=readout.source.captured, added=readout.added, language=readout.source.language,
         page_url=page_url, site_name=_one_line(site_name), remarks=_remarks(readout, inferred, page_url))
 
@@ -151,79 +184,126 @@ def cite_key(readout: Readout) -> str:
     return f"readouts:{readout.id}"
 
 
-# Chicago (18th edition), notes and bibliography: a document with no personal author opens with its title.
+# Chicago (18th edition), notes and bibliography, in the form the Chicago CSL style gives a report
+# (CMOS 14.113: a government document with no personal author opens with its title; the issuing
+# body is its publisher, never its author). Every format below carries the same facts, so that a
+# citation processor gives this same reference from the .bib and from the .csl.json (a test runs
+# pandoc's citeproc and citeproc-py over them). The meeting's date is written into the event's name
+# rather than given as an event date: with an event date Chicago styles drop "n.d." and the access
+# date, and no date field can bracket the one inferred part of a date.
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _genre(c: Cited) -> str:
+    """What the document is, with its language when not English: "readout", "readout in Chinese"."""
+    return "readout" + (f" in {language_name(c.language)}" if c.language and c.language != "en" else "")
+
 
 def _bracketed(text: str, supplied: bool) -> str:
     return f"[{text}]" if supplied else text
 
 
-def _chicago_title(c: Cited, mark: str) -> str:
-    """The title with the punctuation that follows it: inside the quotation marks, dropped after ? or !."""
-    if c.title_supplied:
-        return f"[{c.title}]{mark}"
-    title = c.title.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "\u2019")
-    return f"\u201c{title}{'' if title.endswith(('?', '!')) else mark}\u201d"
+def _title(c: Cited) -> str:
+    return _bracketed(c.title, c.title_supplied)
 
 
-def _chicago_parts(c: Cited) -> tuple[list[str], str, str]:
-    """The publication facts, the readout's own description, and where it is archived."""
-    facts = [_bracketed(c.publisher, c.publisher_inferred)] if c.publisher else []
-    facts.append(_bracketed(_us_date(c.published), c.published_inferred) if c.published else "n.d.")
-    meeting = _bracketed(_us_date(c.meeting), c.meeting_inferred)
-    what = f"readout of the {c.kind} of {meeting}"
-    if c.language and c.language != "en":
-        what += f", in {language_name(c.language)}"
-    where = f"archived in the {c.site_name}" if c.site_name else "archived"
-    return facts, what, where
+def _publication(c: Cited) -> list[str]:
+    """The publisher (bracketed when inferred) and the year of publication, or "n.d."."""
+    publisher = [_bracketed(c.publisher, c.publisher_inferred)] if c.publisher else []
+    return publisher + [_year(c.published, c.published_parts)]
+
+
+def _accessed(c: Cited) -> str:
+    """The capture date, which Chicago gives only for an undated source (CMOS 14.15)."""
+    return us_date(c.captured) if c.captured and not c.published else ""
+
+
+def _end(text: str, mark: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + mark
 
 
 def chicago_note(readout: Readout, page_url: str, site_name: str = "", paragraph: int | None = None) -> str:
     """The note; with `paragraph`, for that paragraph (its number as the locator, page_url its anchor)."""
     c = cited(readout, page_url, site_name)
-    facts, what, where = _chicago_parts(c)
-    locator = [f"para. {paragraph}"] if paragraph else []
-    return f"{_chicago_title(c, ',')} {', '.join(facts + [what] + locator + [where, url_text(c.page_url)])}."
+    event = ", ".join(part for part in (c.event, c.place) if part)
+    parts = [f"{_title(c)}, {_genre(c)}, {event} ({', '.join(_publication(c))})"]
+    if paragraph:
+        parts.append(f"para. {paragraph}")
+    if accessed := _accessed(c):
+        parts.append(f"accessed {accessed}")
+    return _end(", ".join(parts + [url_text(c.page_url)]), ".")
 
 
 def chicago_bibliography(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    facts, what, where = _chicago_parts(c)
-    published = ", ".join(facts)
-    return f"{_chicago_title(c, '.')} {published}{'' if published.endswith('.') else '.'} " \
-           f"{what[0].upper()}{what[1:]}. {where[0].upper()}{where[1:]}. {url_text(c.page_url)}."
+    event = ", ".join(part for part in (c.event, c.place) if part)
+    publication = _publication(c)
+    if c.publisher:
+        sentences = [_title(c), _first_up(_genre(c)), event, ", ".join(publication)]
+    else:  # Chicago runs "n.d." on after the event when no publisher opens the sentence
+        sentences = [_title(c), _first_up(_genre(c)), f"{event}, {publication[-1]}"]
+    if accessed := _accessed(c):
+        sentences.append(f"Accessed {accessed}")
+    return " ".join(_end(s, ".") for s in sentences + [url_text(c.page_url)])
 
 
-# BibTeX for biblatex: an @online entry, with the publisher as its organization.
+# BibTeX for biblatex: a @report (pandoc reads it as a CSL report, as the .csl.json is), the
+# publisher as its institution. A value in double braces is kept as written (no change of case).
 
 def _bibtex_text(text: str) -> str:
-    return _one_line(text).translate(_BIBTEX_SPECIAL)
+    """Text for a BibTeX value: specials escaped, braces that pair up as \\{ and \\}, the others as
+    \\textbraceleft{} and \\textbraceright{}."""
+    text = _one_line(text)
+    paired, opened = set(), []
+    for at, char in enumerate(text):
+        if char == "{":
+            opened.append(at)
+        elif char == "}" and opened:
+            paired.update((opened.pop(), at))
+    return "".join(("\\" + char if at in paired else _LONE_BRACE[char]) if char in "{}" else char.translate(_BIBTEX_SPECIAL)
+                   for at, char in enumerate(text))
 
 
 def _note(c: Cited) -> str:
-    meeting = f"{c.meeting.day} {c.meeting:%B} {c.meeting.year}"
+    event = ", ".join(part for part in (c.event, c.place) if part)
     archived = f" Archived in the {c.site_name}." if c.site_name else ""
-    return f"Readout of the {c.kind} of {meeting}.{archived} " + " ".join(c.remarks)
+    return f"{_first_up(_genre(c))}: {_end(event, '.')}{archived} " + " ".join(c.remarks)
+
+
+def _bibtex_year(c: Cited) -> tuple[str, str]:
+    """The publication date as biblatex takes it; an inferred year goes as its bracketed text."""
+    if "year" in c.published_parts:
+        return "year", "{" + _year(c.published, c.published_parts) + "}"
+    return "date", "{" + c.published.isoformat() + "}"
+
+
+# biblatex's langid is a babel language name; pandoc reads a title of an "english" entry as written.
+BABEL_LANGUAGES = {"en": "english", "zh": "chinese", "fa": "persian", "ar": "arabic", "ru": "russian", "fr": "french"}
 
 
 def bibtex(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    title = _bibtex_text(_bracketed(c.title, c.title_supplied))
-    fields = [("title", "{{" + title + "}}")]  # double braces: capitals kept as published
-    if c.publisher:
-        fields.append(("organization", "{{" + _bibtex_text(c.publisher) + "}}"))  # a body, kept whole
+    fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + _bibtex_text(_genre(c)) + "}"),
+              ("eventtitle", "{{" + _bibtex_text(c.event) + "}}")]
+    if c.place:
+        fields.append(("venue", "{{" + _bibtex_text(c.place) + "}}"))
+    if c.publisher:  # a body, kept whole; never the author
+        fields.append(("institution", "{{" + _bibtex_text(_bracketed(c.publisher, c.publisher_inferred)) + "}}"))
     if c.published:
-        fields.append(("date", "{" + c.published.isoformat() + "}"))
+        fields.append(_bibtex_year(c))
     fields.append(("url", "{" + url_text(c.page_url) + "}"))
     if c.captured:
         fields.append(("urldate", "{" + c.captured.isoformat() + "}"))
     if c.language:
-        fields.append(("langid", "{" + _bibtex_text(c.language) + "}"))
+        fields.append(("langid", "{" + _bibtex_text(BABEL_LANGUAGES.get(c.language, c.language)) + "}"))
     fields.append(("note", "{" + _bibtex_text(_note(c)) + "}"))
     body = "".join(f"  {name:<12} = {value},\n" for name, value in fields)
-    return f"@online{{{c.key},\n{body}}}\n"
+    return f"@report{{{c.key},\n{body}}}\n"
 
 
-# RIS: a generic document (TY GEN), which reference managers import as a document.
+# RIS: a report (TY RPRT), which reference managers import as a report with its institution.
 
 def _ris_date(value: date) -> str:
     return f"{value.year:04d}/{value.month:02d}/{value.day:02d}/"
@@ -231,12 +311,13 @@ def _ris_date(value: date) -> str:
 
 def ris(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
-    lines = [("TY", "GEN"), ("ID", c.key), ("TI", _bracketed(c.title, c.title_supplied))]
+    lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", _first_up(_genre(c)))]
     if c.publisher:
-        lines.append(("PB", c.publisher))
+        lines.append(("PB", _bracketed(c.publisher, c.publisher_inferred)))
     if c.published:
-        lines += [("PY", str(c.published.year)), ("DA", _ris_date(c.published))]
-    lines += [("M3", f"Readout of the {c.kind}"), ("UR", url_text(c.page_url))]
+        lines += [("PY", _year(c.published, c.published_parts)), ("DA", _ris_date(c.published))]
+    lines += [("T3", c.event)] + ([("CY", c.place)] if c.place else [])
+    lines.append(("UR", url_text(c.page_url)))
     if c.captured:
         lines.append(("Y2", _ris_date(c.captured)))
     if c.site_name:
@@ -255,21 +336,24 @@ def _date_parts(value: date) -> dict:
 
 def csl_item(readout: Readout, page_url: str, site_name: str = "") -> dict:
     c = cited(readout, page_url, site_name)
-    item = {"id": c.key, "type": "document", "title": _bracketed(c.title, c.title_supplied),
-            "genre": f"Readout of the {c.kind}"}
+    # nocase: the title is kept as published, not recased by a style
+    item = {"id": c.key, "type": "report", "title": f'<span class="nocase">{_title(c)}</span>', "genre": _genre(c),
+            "event-title": c.event}
+    if c.place:
+        item["event-place"] = c.place
     if c.publisher:
-        item["publisher"] = c.publisher
+        item["publisher"] = _bracketed(c.publisher, c.publisher_inferred)
     if c.published:
         item["issued"] = _date_parts(c.published)
-    item["event-date"] = _date_parts(c.meeting)
+        if "year" in c.published_parts:  # no date field brackets a part: the processor shows the literal
+            item["issued"]["literal"] = _year(c.published, c.published_parts)
     if c.captured:
         item["accessed"] = _date_parts(c.captured)
     item["URL"] = c.page_url
-    if c.site_name:
-        item["archive"] = c.site_name
     item["language"] = c.language
-    item["note"] = " ".join(c.remarks)
-    custom = {"readout-id": readout.id, "added": c.added.isoformat() if c.added else None,
+    item["note"] = _note(c)
+    custom = {"readout-id": readout.id, "meeting-date": c.meeting.isoformat(),
+              "added": c.added.isoformat() if c.added else None, "archive": c.site_name or None,
               "inferred": dict(readout.inferred), "title-supplied": c.title_supplied}
     item["custom"] = {name: value for name, value in custom.items() if value not in (None, {})}
     return item

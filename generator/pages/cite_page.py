@@ -61,7 +61,7 @@ def citation_panel(readout: Readout, page_url: str, site_name: str = "") -> Mark
     parts.append(Markup(f'<p class="cite-downloads">Download this citation: <a href="{bib}" download>BibTeX '
                         f'(.bib)</a> · <a href="{ris}" download>RIS (.ris)</a>, for Zotero, EndNote, Mendeley '
                         'and other reference managers.</p>\n'))
-    if c.title_supplied or c.publisher_inferred or c.published_inferred or c.meeting_inferred:
+    if c.marked:
         parts.append(Markup('<p class="cite-marks">Square brackets mark what the archive supplied or '
                             'inferred; each citation&#8217;s note says how.</p>\n'))
     for name, (label, render) in cite.FORMATS.items():

@@ -10,9 +10,15 @@ import re
 
 from markupsafe import Markup
 
-from ..core.model import Event, Paragraph, Readout
+from ..core.model import BOTH_SIDES, Event, Paragraph, Readout
 from .addresses import link_between
 from .paragraphs import rendered, speaker_name
+
+
+def parties(event: Event) -> str:
+    """'Xi Jinping and Ebrahim Raisi': who took part, as a heading names them."""
+    names = [o.name for o in event.officials]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def account_labels(event: Event) -> dict[str, str]:
@@ -67,34 +73,92 @@ def comparison(event: Event, here: str) -> Markup:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_COMMON = frozenset("that this with from have will their they said also both sides side china iran chinese iranian "
-                    "countries country which been were into more such should would other")
-# Two paragraphs report the same thing when the shorter shares this much of its distinct words with the
-# longer (one side's long paragraph often holds several of the other's short ones), and at least SHARED words.
-SIMILAR = 0.45
+# Words every account of a meeting shares whatever it reports: left out of the comparison, with the
+# participants' own names (added per event).
+_COMMON = frozenset(
+    "that this with from have will their they said also both sides side china iran chinese iranian countries country "
+    "which been were into more such should would other president premier minister phone call conversation talks "
+    "meeting stressed noted pointed added".split())
+STEM = 6  # words compared by their first letters: "supports" is "support", "principled" is "principle"
+# Two paragraphs say the same thing when they have the same speaker (or one is both sides'), share at
+# least SHARED marks of evidence (words, and the formulations and initiatives each names), and the
+# shorter has STRONG of its evidence in the longer, or WITH_PHRASE where a formulation or an initiative
+# is among what they share. Pinned on the call of 29 July 2022 (tests/claims/test_alignment.py).
 SHARED = 4
-SAME_SPEAKER = 0.2  # the same speaker makes a paragraph this much more alike
+STRONG = 0.6
+WITH_PHRASE = 0.4
 
 
-def _words(paragraph: Paragraph) -> frozenset[str]:
-    return frozenset(_WORD.findall(paragraph.text.casefold())) - _COMMON
+def _evidence(paragraph: Paragraph, names: frozenset[str]) -> frozenset[str]:
+    words = {w[:STEM] for w in _WORD.findall(paragraph.text.casefold()) if w not in _COMMON and w not in names}
+    return frozenset(words | {"f:" + f.slug for f in paragraph.formulations}
+                     | {"i:" + i.slug for i in paragraph.initiatives})
 
 
-def counterparts(event: Event) -> dict[tuple[int, int], tuple[int, int]]:
-    """For each paragraph (account number, paragraph number), the most alike paragraph of another account,
-    where they share enough of their words to be likely reports of the same statement."""
-    words = [[(p.number, p.speaker, _words(p)) for p in readout.paragraphs] for readout in event.accounts]
-    found = {}
-    for account, paragraphs in enumerate(words, start=1):
-        for number, speaker, own in paragraphs:
-            best = max(((len(own & theirs) / min(len(own), len(theirs)), other, their_number, same)
-                        for other, others in enumerate(words, start=1) if other != account
-                        for their_number, their_speaker, theirs in others if len(own & theirs) >= SHARED
-                        for same in [speaker is not None and speaker == their_speaker]),
-                       key=lambda c: (c[0] + SAME_SPEAKER * c[3], -c[1], -c[2]), default=None)
-            if best and best[0] >= SIMILAR:
-                found[(account, number)] = (best[1], best[2])
-    return found
+def _same_speaker(one, other) -> bool:
+    """Both name the same speaker, or one is both sides' and the other's is named; unattributed only with unattributed."""
+    if one is None or other is None:
+        return one is None and other is None
+    return one == other or BOTH_SIDES in (one, other)
+
+
+def _says_the_same(own: frozenset[str], theirs: frozenset[str]) -> bool:
+    shared = own & theirs
+    if len(shared) < SHARED:
+        return False
+    contained = len(shared) / min(len(own), len(theirs))
+    return contained >= STRONG or (contained >= WITH_PHRASE and any(e[:2] in ("f:", "i:") for e in shared))
+
+
+def counterparts(event: Event) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:
+    """For each paragraph (account number, paragraph number), every paragraph of another account that says
+    the same thing: many to many, since one side's long paragraph often holds several of the other's."""
+    names = frozenset(w.casefold() for o in event.officials for n in (o.name, *o.aliases) for w in n.split())
+    paragraphs = [[(p, _evidence(p, names)) for p in readout.paragraphs] for readout in event.accounts]
+    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for account, own_paragraphs in enumerate(paragraphs, start=1):
+        for other, their_paragraphs in enumerate(paragraphs, start=1):
+            if other <= account:
+                continue
+            for mine, own in own_paragraphs:
+                for theirs, their_evidence in their_paragraphs:
+                    if _same_speaker(mine.speaker, theirs.speaker) and _says_the_same(own, their_evidence):
+                        found.setdefault((account, mine.number), []).append((other, theirs.number))
+                        found.setdefault((other, theirs.number), []).append((account, mine.number))
+    return {key: tuple(sorted(value)) for key, value in found.items()}
+
+
+def _paragraph_list(account: int, numbers: list[int]) -> Markup:
+    return Markup(", ").join(Markup('<a href="#a{0}-p{1}">¶{1}</a>').format(account, n) for n in numbers)
+
+
+def _left_out(event: Event, labels: dict, alike: dict) -> list[Markup]:
+    """For each account and each other account: by speaker, its paragraphs with no counterpart found there."""
+    items = []
+    for account, readout in enumerate(event.accounts, start=1):
+        for other, theirs in enumerate(event.accounts, start=1):
+            if other == account:
+                continue
+            by_speaker: dict[str, list[int]] = {}
+            for paragraph in readout.paragraphs:
+                if not any(where == other for where, _ in alike.get((account, paragraph.number), ())):
+                    who = speaker_name(paragraph.speaker) or "no speaker named"
+                    by_speaker.setdefault(who, []).append(paragraph.number)
+            if not by_speaker:
+                continue
+            parts = Markup("; ").join(Markup("{}: {}").format(who, _paragraph_list(account, numbers))
+                                      for who, numbers in by_speaker.items())
+            items.append(Markup("<li>In {}, no counterpart found in {}: {}.</li>").format(
+                _possessive(labels[readout.url_path]), _possessive(labels[theirs.url_path]), parts))
+    return items
+
+
+def left_out(event: Event) -> Markup:
+    """What each account leaves out, in words: the paragraphs of one with no counterpart in the other, by speaker."""
+    items = _left_out(event, account_labels(event), counterparts(event))
+    if not items:
+        return Markup('<p class="event-left-out">Every paragraph of each account has a counterpart in the other.</p>')
+    return Markup('<ul class="event-left-out">{}</ul>').format(Markup("").join(items))
 
 
 def _account(readout: Readout, label: str, number: int, here: str, alike: dict) -> Markup:
@@ -106,9 +170,9 @@ def _account(readout: Readout, label: str, number: int, here: str, alike: dict) 
     for paragraph in readout.paragraphs:
         speaker = speaker_name(paragraph.speaker)
         link = link_between(readout, here) + "#" + paragraph.anchor
-        match = alike.get((number, paragraph.number))
-        similar = (Markup('<a class="event-paragraph__alike" href="#a{}-p{}" title="The most alike paragraph of '
-                          'another account">≈ ¶{}</a>').format(match[0], match[1], match[1]) if match else "")
+        similar = Markup("").join(
+            Markup('<a class="event-paragraph__alike" href="#a{0}-p{1}" title="Says the same in another account">'
+                   '≈ ¶{1}</a>').format(other, theirs) for other, theirs in alike.get((number, paragraph.number), ()))
         paragraphs.append(Markup(
             '<div class="event-paragraph" id="a{}-{}"><a class="event-paragraph__number" href="{}" '
             'title="Paragraph {} in the readout">¶{}</a>{}{}{}</div>').format(

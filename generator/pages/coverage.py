@@ -1,5 +1,7 @@
-"""The coverage page: which events have one side's account only, by year and side, with the
-events listed, so contributors know which accounts are worth adding."""
+"""The coverage page: which events have one side's official account only, by year and side, with the
+events listed, so contributors know which accounts are worth adding. An official account is a
+government body's readout (see Publisher.official); a media report, or a readout that relays
+another's account, is listed beside it and never makes an event covered."""
 
 from __future__ import annotations
 
@@ -8,12 +10,12 @@ from markupsafe import Markup
 from ..core.model import SIDE_ADJECTIVES, Event
 from .addresses import CoverageYear, link_between
 
-COLUMNS = ("both sides", "China", "Iran", "")  # which sides gave an account: both, one, or only unknown
+COLUMNS = ("both sides", "China", "Iran", "")  # which sides gave an official account: both, one, or neither
 
 
 def coverage_class(event: Event) -> str:
-    """'both sides', 'China' (the Chinese side's account only), 'Iran', or '' (no account of a known side)."""
-    sides = set(event.sides)
+    """'both sides', 'China' (the Chinese side's official account only), 'Iran', or '' (no official account)."""
+    sides = set(event.official_sides)
     if {"China", "Iran"} <= sides:
         return "both sides"
     return "China" if "China" in sides else "Iran" if "Iran" in sides else ""
@@ -21,8 +23,14 @@ def coverage_class(event: Event) -> str:
 
 def _heading(column: str) -> str:
     if column == "both sides":
-        return "Both sides"
-    return f"{SIDE_ADJECTIVES[column]} account only" if column else "Side not known"
+        return "Both sides' official accounts"
+    return f"{SIDE_ADJECTIVES[column]} official account only" if column else "No official account"
+
+
+def source_label(readout) -> str:
+    """'state media, Chinese side': what the publisher is, and the side it speaks for."""
+    by = readout.source.by
+    return f"{by.source_kind}, {by.side_label}" if by else "publisher not in the registry"
 
 
 def by_year(events: tuple[Event, ...]) -> dict[int, tuple[Event, ...]]:
@@ -63,10 +71,12 @@ def one_sided_listing(events: tuple[Event, ...], here: str) -> Markup:
         column = coverage_class(event)
         if column == "both sides":
             continue
-        wanted = {"China": "an Iranian account", "Iran": "a Chinese account"}.get(
-            column, "a Chinese and an Iranian account (the publisher of the one held speaks for no known side)")
+        wanted = {"China": "the Iranian side's official account", "Iran": "the Chinese side's official account"}.get(
+            column, "an official account of each side (the archive holds media reports only)")
         accounts = Markup(", ").join(
-            Markup('<a href="{}">{}</a> ({})').format(link_between(r, here), r.title, r.source.publisher)
+            Markup('<a href="{}">{}</a> ({}: {}{})').format(
+                link_between(r, here), r.title, r.source.publisher, source_label(r),
+                f"; relays {r.relays.publisher}" if r.relays else "")
             for r in event.accounts)
         people = ", ".join(o.name for o in event.officials)
         items.append(Markup("<li>{} {}: {}. Has {}; wanted: {}.</li>").format(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from ..core.model import YearPage
 from ..core.versions import account_of
 from . import coverage
-from .addresses import (CONTRIBUTE_PAGE, citation_path, COVERAGE, DATA_FILES, FORMULATIONS, SEARCH_PAGE, SECTIONS, CoverageYear,
-                        VersionGroup,
-                        feed_path, page_path, search_entity_path, year_groups)
+from .addresses import (CONTRIBUTE_PAGE, citation_path, COVERAGE, DATA_FILES, FORMULATIONS, READOUTS_INDEX, SEARCH_PAGE,
+                        SECTIONS, CoverageYear, ReadoutsYear, VersionGroup, feed_path, page_path, search_entity_path,
+                        year_groups)
 
 RESERVED_SLUGS = ("index",)  # a folder's own page: no item may take its name
 NO_WORDS_SLUG = "untitled"  # what slugify makes of a name without a Latin letter or digit
@@ -27,8 +27,9 @@ class Address:
 
 
 def _fixed(archive, indexes, list_limit) -> list[Address]:
-    paths = SECTIONS + DATA_FILES + (CONTRIBUTE_PAGE, SEARCH_PAGE, FORMULATIONS, COVERAGE, feed_path())
-    return [Address(path) for path in paths] + [Address(page_path(year)) for year in indexes.by_year]
+    paths = SECTIONS + DATA_FILES + (CONTRIBUTE_PAGE, SEARCH_PAGE, FORMULATIONS, COVERAGE, READOUTS_INDEX, feed_path())
+    return [Address(path) for path in paths] + [Address(page_path(year)) for year in indexes.by_year] \
+        + [Address(page_path(ReadoutsYear(year))) for year in indexes.by_year]
 
 
 def _readouts(archive, indexes, list_limit) -> list[Address]:

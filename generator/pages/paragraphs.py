@@ -3,7 +3,9 @@ statements listed by speaker, and a paragraph rendered on its own for the compar
 
 Anchors are given with attr_list (`{: #p3 }` after the paragraph): the check refuses curly
 brackets in a body, so only the generator writes one, and a stranger's text cannot add an
-attribute. The ¶ link is the generator's own HTML.
+attribute. The number in the margin, the speaker and the popover with the paragraph's address and
+citation are the generator's own HTML; the popover opens from its button (the HTML popover
+attribute) by tap, click or keyboard, with no script and no tooltip.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..archive.paragraphs import blocks
 from ..core.model import BOTH_SIDES, Official, Paragraph, Readout
 from ..core.text import summarise
 from . import cite
+from .addresses import link_between
 
 _MARKDOWN = markdown.Markdown(output_format="html")  # no extensions: what the check lets into a body
 EXCERPT = 220  # characters of a paragraph shown where it is listed
@@ -31,18 +34,48 @@ def paragraph_citation(readout: Readout, number: int, page_url: str, site_name: 
 
 
 def anchored_body(readout: Readout, page_url: str, site_name: str = "") -> str:
-    """The body as Markdown, each numbered paragraph with its id and a ¶ link whose title is its citation."""
+    """The body as Markdown: each numbered paragraph with its id, its number in the margin (a button
+    that opens the paragraph's address and citation, a popover that needs no script) and its speaker."""
     parts, number = [], 0
+    speakers = {p.number: p.speaker for p in readout.paragraphs}
     for block in blocks(readout.body):
-        if block.paragraph:
-            number += 1
-            cited = str(escape(paragraph_citation(readout, number, page_url, site_name))).translate(_INERT_IN_MARKDOWN)
-            block_text = (f'{block.text} <a class="paragraph-link" href="#p{number}" '
-                          f'title="Paragraph {number}. Cite as: {cited}">¶</a>\n{{: #p{number} }}')
-            parts.append(block_text)
-        else:
+        if not block.paragraph:
             parts.append(block.text)
+            continue
+        number += 1
+        speaker = _speaker_label(speakers.get(number), readout)
+        parts.append(f'<button type="button" class="paragraph-number" popovertarget="cite-p{number}" '
+                     f'aria-describedby="cite-p{number}-label"><span class="visually-hidden">Paragraph </span>'
+                     f'{number}</button>{speaker}{block.text}\n{{: #p{number} .readout-paragraph }}')
+        parts.append(str(_paragraph_popover(readout, number, page_url, site_name)))
     return "\n\n".join(parts) + "\n"
+
+
+def _speaker_label(speaker, here: Readout) -> str:
+    """Who speaks, above the paragraph's text: a link to the official, or "Both sides". It sits inside
+    a paragraph Python-Markdown still reads, so its values are made inert (see _INERT_IN_MARKDOWN)."""
+    name = speaker_name(speaker)
+    if not name:
+        return ""
+    shown = str(escape(name)).translate(_INERT_IN_MARKDOWN)
+    if isinstance(speaker, Official):
+        href = str(escape(link_between(speaker, here))).translate(_INERT_IN_MARKDOWN)
+        shown = f'<a href="{href}">{shown}</a>'
+    return f'<span class="paragraph-speaker"><span class="visually-hidden">Speaker: </span>{shown}</span> '
+
+
+def _paragraph_popover(readout: Readout, number: int, page_url: str, site_name: str) -> Markup:
+    """The paragraph's address and citation, shown when its number is pressed: a raw HTML block,
+    which Python-Markdown passes through untouched, every value escaped."""
+    address = f"{page_url}#p{number}"
+    return Markup(
+        '<div class="paragraph-cite" id="cite-p{n}" popover>'
+        '<p class="paragraph-cite__label" id="cite-p{n}-label">Paragraph {n}: its address and citation</p>'
+        '<p>Address: <a href="{address}">{address}</a></p>'
+        '<p>Cite as: <span class="paragraph-cite__note">{note}</span></p>'
+        '<button type="button" class="paragraph-cite__close" popovertarget="cite-p{n}" popovertargetaction="hide">'
+        'Close</button></div>').format(n=number, address=address,
+                                         note=paragraph_citation(readout, number, page_url, site_name))
 
 
 def speaker_name(speaker) -> str:

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..archive.schema import field_label
 from ..core.languages import language_name
+from ..core.inferred import DATE_PARTS, inferred_entries, inferred_parts
 from ..core.model import Official, Readout, Redirect
 from ..core.versions import is_translation, original_language
+from ..archive.record import nearest_copy
 from .addresses import Page, link_between, page_path, page_url
+from .cite import publisher_identified
+from .source_history import source_history
 from .html import link, links, long_date
 
 NOT_RECORDED = "not recorded"
@@ -19,11 +24,14 @@ NOT_RECORDED = "not recorded"
 def inferred_mark(readout: Readout, field_path: str) -> Markup:
     """A marker after an inferred value: a link to its basis below the panel (readable without
     hovering), with the basis as a tooltip too."""
-    basis = readout.inferred_basis(field_path)
-    if not basis:
+    entries = inferred_entries(readout.inferred, field_path)
+    if not entries:
         return Markup("")
-    return Markup(' <sup class="inferred"><a href="#inferred-{0}" title="Inferred: {1}">inferred</a></sup>').format(
-        _anchor(field_path), basis)
+    first, basis = entries[0]
+    parts = sorted(inferred_parts(readout.inferred, field_path), key=DATE_PARTS.index)
+    said = "inferred" if first == field_path else " and ".join(parts) + " inferred"
+    return Markup(' <sup class="inferred"><a href="#inferred-{0}" title="Inferred: {1}">{2}</a></sup>').format(
+        _anchor(first), readout.inferred_basis(field_path), said)
 
 
 def _anchor(field_path: str) -> str:
@@ -46,6 +54,26 @@ def _participants(readout: Readout, here) -> Markup:
     return Markup(f'<ul class="participants">{items}</ul>')
 
 
+def _publisher(readout: Readout) -> Markup:
+    """'Xinhua News Agency · state media · Chinese side': who published it, what kind of source, whose side."""
+    by = readout.source.by
+    if by is None:
+        return escape(readout.source.publisher)
+    kind = "official account" if readout.official else by.source_kind
+    return Markup("{} · {} · {}").format(readout.source.publisher, kind, by.side_label)
+
+
+def _relayed(readout: Readout) -> Markup:
+    """'Xinhua News Agency (state media, Chinese side), in ¶2': the account it passes on, where the text shows it."""
+    relay = readout.relays
+    what = Markup("{} ({}, {})").format(relay.publisher, relay.by.source_kind, relay.by.side_label) if relay.by \
+        else escape(relay.publisher)
+    if not relay.paragraphs:
+        return what
+    where = Markup(", ").join(Markup('<a href="#p{0}">¶{0}</a>').format(n) for n in relay.paragraphs)
+    return Markup("{}, in {}").format(what, where)
+
+
 def facts_panel(readout: Readout, here, venue=None) -> Markup:
     """The facts of the meeting or call, each inferred value marked."""
     def mark(name):
@@ -56,6 +84,9 @@ def facts_panel(readout: Readout, here, venue=None) -> Markup:
         rows.append(_row("Venue", link(venue, here, readout.venue) if venue else readout.venue, mark("venue")))
     if readout.occasion:
         rows.append(_row("Occasion", readout.occasion, mark("occasion")))
+    rows.append(_row("Published by", _publisher(readout), mark("source.publisher")))
+    if readout.relays:
+        rows.append(_row("Relays", _relayed(readout)))
     rows.append(_row("Participants", _participants(readout, here), mark("officials")))
     if readout.initiatives:
         rows.append(_row("Initiatives", links(readout.initiatives, here), mark("initiatives")))
@@ -98,7 +129,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
     def mark(name):
         return inferred_mark(readout, "source." + name)
     missing = Markup("<em>{}</em>")
-    address = (_robust_link(source.url, source.url, source.url, source.captured, source.archived[0] if source.archived else "")
+    address = (_robust_link(source.url, source.url, source.url, source.captured, nearest_copy(source.archived, source.captured))
                if source.url else missing.format("address " + NOT_RECORDED))
     rows = [_row("Publisher", source.publisher, mark("publisher")),
             _row("Headline as published", _headline(readout)),
@@ -106,7 +137,7 @@ def source_panel(readout: Readout, repository: dict) -> Markup:
             _row("Published", long_date(source.published) or missing.format(NOT_RECORDED), mark("published")),
             _row("Language", source.language, mark("language")),
             _row("Captured", long_date(source.captured) or missing.format(NOT_RECORDED)),
-            _row("Archived copies", _archived(readout))]
+            _row("Archived copies", _archived(readout)), source_history(readout)]
     return Markup('<section class="readout-source" aria-labelledby="source"><h2 id="source">Source</h2>'
                   f'<dl>{"".join(rows)}</dl>{inferred_notes(readout)}{repository_links(readout, repository)}</section>')
 
@@ -115,8 +146,8 @@ def inferred_notes(readout: Readout) -> Markup:
     """Each inferred value's basis, where every marker on the page leads."""
     if not readout.inferred:
         return Markup("")
-    items = Markup("").join(Markup('<li id="inferred-{}"><code>{}</code>: {}</li>').format(_anchor(name), name, basis)
-                            for name, basis in readout.inferred)
+    items = Markup("").join(Markup('<li id="inferred-{}">{}: {}</li>').format(
+        _anchor(name), field_label(name)[0].upper() + field_label(name)[1:], basis) for name, basis in readout.inferred)
     return Markup('<p class="inferred-heading">Inferred by the archive, not stated by the source:</p>'
                   '<ul class="inferred-notes">{}</ul>').format(items)
 
@@ -133,17 +164,19 @@ def repository_links(readout: Readout, repository: dict) -> Markup:
                   f'<a href="{escape(edit)}{path}">Suggest a correction</a></p>')
 
 
+# What a readout's record can lack, in the words the Provenance wanted page uses: (key, words).
+GAP_WORDS = (("address", "source address"), ("publisher", "publisher not identified"),
+             ("published", "publication date"), ("captured", "capture date"), ("archived", "archived copy"))
+
+
 def provenance_gaps(readout: Readout) -> tuple[str, ...]:
-    """What the record of this readout still lacks, for the provenance-wanted page."""
-    gaps = []
-    if not readout.source.url:
-        gaps.append("address")
-    if not readout.source.captured:
-        gaps.append("capture date")
-    if not readout.source.archived:
-        gaps.append("archived copy")
+    """What the record of this readout still lacks, in plain words, for the provenance-wanted page."""
+    source = readout.source
+    wanting = {"address": not source.url, "publisher": not publisher_identified(readout),
+               "published": not source.published, "captured": not source.captured, "archived": not source.archived}
+    gaps = [words for key, words in GAP_WORDS if wanting.get(key)]
     if readout.inferred:
-        gaps.append("inferred " + ", ".join(name for name, _ in readout.inferred))
+        gaps.append("inferred, to confirm: " + ", ".join(field_label(name) for name, _ in readout.inferred))
     if is_translation(readout) and readout.translation_of is None:
         gaps.append(f"{language_name(original_language(readout))} original")
     return tuple(gaps)
@@ -170,8 +203,8 @@ def provenance_table(readouts, here) -> Markup:
     Past PROVENANCE_ROWS readouts, the newest are listed under counts of each kind of gap."""
     wanting = [(r, gaps) for r in readouts if (gaps := provenance_gaps(r))]
     if not wanting:
-        return Markup("<p>Every readout has its address, a capture date and an archived copy, and no value is "
-                      "inferred.</p>")
+        return Markup("<p>Every readout has its source address, an identified publisher, a publication date, a "
+                      "capture date and an archived copy, and no value is inferred.</p>")
     rows = Markup("").join(
         Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
             long_date(r.date), link(r, here), r.source.publisher, "; ".join(gaps))
@@ -180,7 +213,8 @@ def provenance_table(readouts, here) -> Markup:
                    "<tbody>{}</tbody></table>").format(rows)
     if len(wanting) <= PROVENANCE_ROWS:
         return table
-    kinds = (("address", "lack an address"), ("capture date", "lack a capture date"),
+    kinds = (("source address", "lack a source address"), ("publisher not identified", "have no identified publisher"),
+             ("publication date", "lack a publication date"), ("capture date", "lack a capture date"),
              ("archived copy", "lack an archived copy"), ("inferred", "hold inferred values"))
     kinds += tuple((f"{language_name(code)} original", f"lack their {language_name(code)} original")
                    for code in sorted({original_language(r) for r, gaps in wanting if gaps[-1].endswith(" original")}))
@@ -193,7 +227,7 @@ def provenance_table(readouts, here) -> Markup:
 
 def _span(position) -> str:
     start = f"from {long_date(position.start)}" if position.start else "start not recorded"
-    return f"{start} to {long_date(position.end)}" if position.end else f"{start}, still held or end not recorded"
+    return f"{start} to {long_date(position.end)}" if position.end else f"{start} to present"
 
 
 def positions_over_time(official: Official, readouts, here) -> Markup:

@@ -21,10 +21,11 @@ from ..core.model import Archive, Event, Formulation, Initiative, Official, Read
 from ..core.languages import direction, language_name
 from ..core.text import escape_md, plain
 from . import charts, cite_page, compare, coverage, formulations, html, paragraphs, provenance, raised, versions
-from .alignment import names_of
+from .alignment import NameForms, names_of
 from .index import Indexes
-from .addresses import (COVERAGE, FORMULATIONS, SECTIONS, CoverageYear, Page, feed_path, page_path, page_url,
-                        relative_path, year_groups)
+from .source_history import SOURCE_FILTERS
+from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
+                        page_path, page_url, relative_path, year_groups)
 from .html import long_date
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
@@ -191,6 +192,7 @@ def _html(build):
 _HTML_FILTERS = {
     "event_comparison": lambda c, event: compare.comparison(event, c["page_path"]),
     "event_accounts": lambda c, event: compare.accounts_side_by_side(event, c["page_path"]),
+    "event_left_out": lambda c, event: compare.left_out(event),
     "statements": lambda c, uses: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT // 2, show_speaker=False),
     "uses": lambda c, uses, formulation: formulations.uses_listing(uses, c["page_path"], LIST_LIMIT,
                                                                    marked=formulation.slug),
@@ -224,12 +226,14 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(href=_href, link=_link, links=_links, long_date=long_date, yaml=_yaml_text,
                        trusted=Md, title=lambda v: Md(escape_md(plain(v))), demote=demote,
                        permalink=_permalink, feed_href=_feed_href, feed_path=feed_path,
-                       cite=_cite, year_chart=_year_chart, language_name=language_name, direction=direction, year_page=YearPage, anchored_body=_anchored_body,
+                       cite=_cite, parties=compare.parties, source_label=coverage.source_label, year_chart=_year_chart, language_name=language_name, direction=direction, year_page=YearPage, anchored_body=_anchored_body,
+                       readouts_year=ReadoutsYear,
                        **{name: _html(build) for name, build in _HTML_FILTERS.items()})
     # HTML blocks (see html.py): placed alone on their lines, with blank lines around them
     env.filters.update(a=_a, a_list=_a_list, readout_list=_readout_list, count_list=_count_list, bullets=html.bullets)
     env.filters.update(facts_panel=_facts_panel, source_panel=_source_panel, participants=_participants,
                        recently_added=_recently_added, provenance_table=_provenance_table,
+                       **SOURCE_FILTERS,
                        positions_over_time=_positions_over_time)
     env.globals.update(list_limit=LIST_LIMIT, table=html.table)
     return env
@@ -250,7 +254,7 @@ class Renderer:
         self.site = site
         self.dirty = dirty
         self.timings: dict[str, list[float]] = {}  # template → [pages, seconds]
-        self.names = names_of(archive.officials, archive.places)  # evidence for comparing versions
+        self.names = NameForms(names_of(archive.officials, archive.places))  # evidence for comparing versions
 
     def _render(self, template: str, path: str, **values) -> Page:
         start = time.perf_counter()
@@ -325,6 +329,12 @@ class Renderer:
             if any(coverage.coverage_class(e) != "both sides" for e in events):
                 yield self._render("coverage-year.md.j2", page_path(CoverageYear(year)), year=year, events=events)
 
+    def readouts_indexes(self):
+        """readouts/ and readouts/<year>/: the folders of the readouts' addresses, each a page."""
+        yield self._render("readouts.md.j2", READOUTS_INDEX)
+        for year, readouts in self.indexes.by_year.items():
+            yield self._render("readouts-year.md.j2", page_path(ReadoutsYear(year)), year=year, readouts=readouts)
+
     def section(self, template: str, path: str) -> Page:
         return self._render(template, path)
 
@@ -365,6 +375,7 @@ class Renderer:
                 yield from self.item_pages(venue, partial(self.venue, venue, readouts), readouts)
         for year, readouts in self.indexes.by_year.items():
             yield from self.item_pages(year, partial(self.year, year, readouts))
+        yield from self.readouts_indexes()
         for event in self.archive.events:
             yield from self.item_pages(event, partial(self.event, event))
         for group in versions.version_groups(self.archive):

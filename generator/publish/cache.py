@@ -41,6 +41,9 @@ from ..core.settings import markdown_extensions
 _TYPES = {name: kind for name, kind in vars(model).items() if isinstance(kind, type) and dataclasses.is_dataclass(kind)}
 PARSERS = ("PyYAML", "Markdown", "pymdown-extensions", "Jinja2", "MkDocs")
 FORMAT = 2  # of an entry; another format finds no entry
+# Data, not a registry: validating one readout never reads it (the ids are checked across the
+# whole archive on every run), so adding an entry keeps every cached readout.
+PUBLISHED_IDS = "published-ids.yml"
 
 
 class CacheUnusable(Exception):
@@ -75,7 +78,8 @@ def fingerprint(root: Path) -> str:
         digest.update(f"{package}={_version(package)}\0".encode())
     digest.update(repr(markdown_extensions(root.resolve())).encode() + b"\0")
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")) + sorted((root / "archive").glob("*.yml")):
+    registries = [path for path in sorted((root / "archive").glob("*.yml")) if path.name != PUBLISHED_IDS]
+    for path in sorted(package.rglob("*.py")) + registries:
         digest.update(path.relative_to(path.parents[1]).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -144,6 +148,9 @@ class ReadoutCache:
     def key(self, display_path: str, content: bytes) -> str:
         return hashlib.sha256(self.print.encode() + b"\0" + display_path.encode() + b"\0" + content).hexdigest()
 
+    def has(self, key: str) -> bool:
+        return (self.folder / f"{key}.json").is_file()
+
     def get(self, key: str, officials: dict[str, Official], initiatives: dict[str, Initiative]) -> Readout | None:
         entry = self.folder / f"{key}.json"
         try:
@@ -168,6 +175,8 @@ class ReadoutCache:
                 payload = json.dumps(_encode(entries[key]), ensure_ascii=False)
                 temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
                                                 ensure_ascii=False), encoding="utf-8")
+                if (self.folder / f"{key}.json").is_dir():
+                    _discard(self.folder / f"{key}.json")  # a folder in an entry's place
                 os.replace(temporary, self.folder / f"{key}.json")
             if missing:
                 for name in os.listdir(self.folder):

@@ -9,13 +9,15 @@ here are too, so a new kind of page is correct before it is made incremental.
 
 The last run records each readout file's pages; a run that finds some readout files
 added, changed or removed (and nothing else changed) renders the pages of their old and
-their new versions.
+their new versions. archive/published-ids.yml is data, not a registry: no page but the
+redirects (rendered every run) shows it, so an added entry renders nothing else again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..archive.identity import PUBLISHED
 from ..core.model import Archive, Official, Readout
 from ..core.problems import display_path
 from ..core.versions import account_of
@@ -56,7 +58,11 @@ def dirty_pages(root: Path, last: dict | None, inputs: dict[str, list[int]],
     def is_readout(path: str) -> bool:
         return path.startswith(readouts_dir) and path.endswith(".md")
 
-    if {p: s for p, s in before.items() if not is_readout(p)} != {p: s for p, s in now.items() if not is_readout(p)}:
+    def is_data(path: str) -> bool:  # the redirect pages it makes are rendered on every run
+        return is_readout(path) or path == published
+
+    published = str(root / PUBLISHED)
+    if {p: s for p, s in before.items() if not is_data(p)} != {p: s for p, s in now.items() if not is_data(p)}:
         return None
     changed = {display_path(Path(path), root) for path in before.keys() | now.keys()
                if is_readout(path) and before.get(path) != now.get(path)}

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from generator.publish.pipeline import SKIP_GENERATE, generate, remember_archive
 from generator.core.problems import ArchiveInvalid
 from generator.publish.lock import BuildLocked
+from generator.publish.site import COMPILED_TEMPLATES
 from generator.outputs.data import LASTMOD_FILE
 
 log = logging.getLogger("mkdocs.plugins.readouts")
@@ -56,7 +57,9 @@ def on_config(config, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     """Each page's last change, for the sitemap: written by the generator, since MkDocs reads the
-    front matter only of the pages it renders, and an incremental build renders the changed ones."""
+    front matter only of the pages it renders, and an incremental build renders the changed ones.
+    The theme's templates are compiled once per process (the live preview rebuilds many times)."""
+    env.bytecode_cache = COMPILED_TEMPLATES
     try:
         env.globals["page_lastmod"] = json.loads((Path(config.docs_dir) / LASTMOD_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -54,11 +54,11 @@ def is_fresh(last: dict | None, inputs: dict[str, list[int]]) -> bool:
 
 
 def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], readouts: int,
-           depends: dict[str, list[str]]) -> None:
+           depends: dict[str, list[str]], sources: dict[str, str] | None = None) -> None:
     """Remember this run; inputs are stamped before it started, so an edit during the run is not missed.
     `depends`: each readout file's pages (see depends.py), for the next run to know what a change touches."""
     content = {"version": VERSION, "inputs": inputs, "outputs": output_stamps(docs_dir, pages), "readouts": readouts,
-               "depends": depends}
+               "depends": depends, "sources": sources or {}}
     temporary = docs_dir / f"{NAME}.{os.getpid()}.tmp"
     temporary.write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
     os.replace(temporary, docs_dir / NAME)
@@ -66,3 +66,12 @@ def record(docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], reado
 
 def forget(docs_dir: Path) -> None:
     (docs_dir / NAME).unlink(missing_ok=True)
+
+
+def sources(docs_dir: Path) -> dict[str, str]:
+    """Each readout's page (docs-relative) → its archive file, as the last run recorded them."""
+    try:
+        found = json.loads((docs_dir / NAME).read_text(encoding="utf-8")).get("sources", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return found if isinstance(found, dict) else {}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
-from ..archive.identity import check_identities
+from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
 from ..contribute.reference import render_contributing
 from ..core import parallel
@@ -24,6 +24,7 @@ from ..core.settings import site_settings
 from ..outputs.data import render_data
 from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
+from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import render_site
 from ..pages.site_check import address_problems
@@ -81,12 +82,8 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
 
 def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
-    everything again, in parallel, when most files changed or a registry has an error."""
-    registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
-    if any(p.severity == ERROR for p in problems):
-        progress.stage("check", f"{len(paths)} readout files read and validated")
-        return _check_everything(root)
-    officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+    everything again, in parallel, when most files have no entry or a registry has an error. Each
+    file and registry is validated once either way."""
     try:
         store = cache.ReadoutCache(root)
     except cache.CacheUnusable as unusable:
@@ -94,12 +91,19 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         progress.stage("check", f"{len(paths)} readout files read and validated")
         return _check_everything(root)
     keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
-    known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
-    changed = [path for path, key in keys.items() if key not in known]
-    progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
-    if len(changed) > len(paths) // 2:
+    if sum(map(store.has, keys.values())) < len(paths) - len(paths) // 2:  # a cold build, or most files changed
+        progress.stage("check", f"{len(paths)} readout files read and validated")
         archive, problems = _check_everything(root)
+        changed = list(paths)
     else:
+        registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
+        if any(p.severity == ERROR for p in problems):
+            progress.stage("check", f"{len(paths)} readout files read and validated")
+            return _check_everything(root)
+        officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
+        known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
+        changed = [path for path, key in keys.items() if key not in known]
+        progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
         # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
         # clashing addresses, among files cached in other states too, are left to address_problems
@@ -116,7 +120,8 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
     progress = progress or Silent()
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
-    basis = {path: stamp for path, stamp in inputs.items() if path not in current}
+    published = str(root / PUBLISHED)  # data read again on every run (see depends.py), not a basis
+    basis = {path: stamp for path, stamp in inputs.items() if path not in current and path != published}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
     if last_basis != basis or not remembered:
         archive, problems = _check_with_cache(root, readout_paths(root / "archive"), progress)
@@ -182,7 +187,8 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
     report = write_pages(pages, docs_dir, backup)
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
-    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends)
+    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
+                    {page_path(readout): readout.source_path for readout in archive.readouts})
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
 
 

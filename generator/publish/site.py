@@ -22,6 +22,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -29,7 +30,9 @@ from importlib import metadata
 from pathlib import Path
 
 import jinja2
+from mkdocs.exceptions import Abort
 
+from . import manifest
 from .progress import Progress, Silent
 from .renderer import ZENSICAL, render_docs
 
@@ -94,7 +97,7 @@ class _MemoryBytecode(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _MemoryBytecode()
+COMPILED_TEMPLATES = _MemoryBytecode()
 
 
 def _link_tree(source: Path, destination: Path) -> None:
@@ -111,12 +114,22 @@ def _link_tree(source: Path, destination: Path) -> None:
 
 
 def _output_of(src_uri: str) -> str:
-    """Where MkDocs writes a docs/ file, with directory URLs."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    if src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return src_uri[:-3] + ".html"
-    return src_uri[:-3] + "/index.html"
+    """Where MkDocs writes a docs/ file, by MkDocs' own rules (.md, .markdown and its other Markdown
+    suffixes, README.md as its folder's page, directory URLs)."""
+    from mkdocs.structure.files import File
+
+    return File(src_uri, "", "", use_directory_urls=True).dest_uri
+
+
+def _changes(last: dict[str, list[int]], stamps: dict[str, list[int]]) -> tuple[set[str], list[str]]:
+    """The docs/ files to render again, and the outputs to remove. Two files that MkDocs writes to
+    one place (a folder's README.md and index.md) change together, so no output is left missing."""
+    outputs = {path: _output_of(path) for path in stamps}
+    changed = {path for path, stamp in stamps.items() if last.get(path) != stamp}
+    gone = [_output_of(path) for path in last if path not in stamps]
+    touched = {outputs[path] for path in changed} | set(gone)
+    changed |= {path for path, output in outputs.items() if output in touched}
+    return changed, [output for output in gone if output not in outputs.values()]
 
 
 def _remove_outputs(staging: Path, outputs: list[str]) -> None:
@@ -146,7 +159,7 @@ class _OnlyChanged:
         return files
 
     def on_env(self, env, **kwargs):
-        env.bytecode_cache = _COMPILED
+        env.bytecode_cache = COMPILED_TEMPLATES
         return env
 
     def on_post_page(self, output, **kwargs):
@@ -160,14 +173,42 @@ class _DropDirtyWarning(logging.Filter):
 
 
 def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, progress: Progress) -> None:
-    logger, dropping = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
+    logger, dropping, warnings = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning(), _Warnings()
     logger.addFilter(dropping)
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         render_docs(root / "mkdocs.yml", staging, strict=strict, dirty=changed is not None,
                     plugins={"readouts-only-changed": _OnlyChanged(changed, progress)})
+    except Abort as stopped:
+        raise Abort(_explained(str(stopped), warnings.messages, manifest.sources(root / "docs"))) from None
     finally:
         logger.removeFilter(dropping)
+        logging.getLogger("mkdocs").removeHandler(warnings)
     progress.end_bar()
+
+
+class _Warnings(logging.Handler):
+    """MkDocs' warnings of one build, to say which made strict mode stop it."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_DOCS_FILE = re.compile(r"'([^'\s]+\.(?:md|markdown|mdown|mkdn|mkd))'")
+
+
+def _explained(stopped: str, warnings: list[str], sources: dict[str, str]) -> str:
+    """MkDocs' "Aborted with N warnings", with each warning and the archive file its page was made from."""
+    lines = [stopped.strip()]
+    for warning in warnings:
+        page = _DOCS_FILE.search(warning)  # MkDocs names the page first, then what it links to
+        where = f" (in {sources.get(page.group(1), 'docs/' + page.group(1))})" if page else ""
+        lines.append(f"  {warning.strip()}{where}")
+    return "\n".join(lines)
 
 
 def remove_leftovers(site_dir: Path) -> None:
@@ -208,8 +249,7 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
             changed, gone = None, []
         else:
             _link_tree(site_dir, staging)
-            changed = {path for path, stamp in stamps.items() if last["docs"].get(path) != stamp}
-            gone = [_output_of(path) for path in last["docs"] if path not in stamps]
+            changed, gone = _changes(last["docs"], stamps)
             _remove_outputs(staging, [_output_of(path) for path in changed] + list(ALWAYS_WRITTEN) + gone)
         _mkdocs(root, staging, strict, changed, progress)
     except BaseException:

@@ -103,6 +103,19 @@ def _remove_empty_folders(docs_dir: Path, removed) -> None:
             path.rmdir()
 
 
+def _replace(destination: Path, content: bytes, docs_dir: Path) -> None:
+    """destination gets content in one step, through a temporary file of this process (MkDocs skips
+    names starting with a dot); a failure (a full disk) leaves no temporary file and names the path."""
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(content)
+        os.replace(temporary, destination)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        shown = destination.relative_to(docs_dir.parent) if destination.is_relative_to(docs_dir.parent) else destination
+        raise WriteRefused(f"cannot write {shown}: {error.strerror or error}") from None
+
+
 def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None) -> WriteReport:
     """Pages with content None are kept as they are in docs/ (the caller knows they are right)."""
     targets: dict[str, bytes | None] = {}
@@ -127,9 +140,7 @@ def write_pages(pages: list[Page], docs_dir: Path, backup: Backup | None = None)
         if backup:
             backup.keep(docs_dir, relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")  # MkDocs skips dot files
-        temporary.write_bytes(content)
-        os.replace(temporary, destination)
+        _replace(destination, content, docs_dir)
         written.append(relative)
     removed = sorted(_generated_files(docs_dir) - targets.keys())
     for relative in removed:

@@ -382,7 +382,8 @@ def test_every_entry_of_the_archive_is_a_readout_a_folder_or_a_registry(project,
     assert code == 1
     assert lines == [
         "archive/publisher.yml:1:1: error: an unknown entry of archive/: it holds officials.yml, initiatives.yml, "
-        "places.yml, publishers.yml, formulations.yml, published-ids.yml and the folder readouts/ (move it out of archive/)",
+        "places.yml, publishers.yml, formulations.yml, published-ids.yml, source-log.yml and the folder readouts/ "
+            "(move it out of archive/)",
         "archive/readouts/2019:1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)",
         "archive/readouts/2021/2021-01-15-upper.MD:1:1: error: the extension of '2021-01-15-upper.MD' is not '.md' "
         "in lower case (rename it to 2021-01-15-upper.md)",

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from generator.archive.check import check_archive
-from generator.contribute.draft import _load_registry
+from generator.contribute.draft import load_draft_registry
 
 from tests.conftest import REPO, make_project
 
 
 def test_the_real_places_registry_is_sound_and_resolves_aliases(tmp_path):
     root = make_project(tmp_path / "project", REPO / "archive")
-    places = _load_registry(root).places
+    places = load_draft_registry(root).places
     assert places.city("tehran").venue == "Tehran, Iran"
     assert places.city("Nur-Sultan").venue == "Astana, Kazakhstan"
     assert places.city("Beijing").native == "北京"

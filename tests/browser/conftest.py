@@ -92,6 +92,15 @@ def visit(browser, site_url):
 
 
 @pytest.fixture
+def phone(browser, site_url):
+    """A visit on a phone-sized screen: 390 CSS pixels wide."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    yield Visit(context.new_page(), site_url)
+    context.close()
+
+
+@pytest.fixture
 def search_visit(browser, search_site_url):
     """A page of the search fixture's site."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

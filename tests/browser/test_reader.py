@@ -35,15 +35,6 @@ PAGES = {
 
 
 @pytest.fixture
-def phone(browser, site_url):
-    """A visit on a phone-sized screen: 390 CSS pixels wide."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    yield Visit(context.new_page(), site_url)
-    context.close()
-
-
-@pytest.fixture
 def dark(browser, site_url):
     """A visit by a reader whose system asks for the dark scheme."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
@@ -64,10 +55,11 @@ def test_a_readout_tells_how_to_cite_it(visit, phone):
     cite = page.locator(".readout-cite")
     assert cite.is_visible()
     note = cite.locator("#cite-chicago-note").inner_text()
-    assert note.startswith("\u201cXi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone,\u201d Permanent "
-                           "Mission of the People's Republic of China to the UN, July 29, 2022, readout of the phone call")
-    assert "@online{readouts:2022-07-29-xi-jinping-speaks-with-iranian-president-ebrahim-raisi," in cite.inner_text()
-    assert cite.locator("#cite-ris").inner_text().startswith("TY  - GEN")
+    assert note.startswith("Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone, readout, Phone call "
+                           "between Xi Jinping and Ebrahim Raisi, July 29, 2022 (Permanent Mission of the People's "
+                           "Republic of China to the UN, 2022)")
+    assert "@report{readouts:2022-07-29-xi-jinping-speaks-with-iranian-president-ebrahim-raisi," in cite.inner_text()
+    assert cite.locator("#cite-ris").inner_text().startswith("TY  - RPRT")
     permalink = cite.get_by_role("link", name=SITE_URL + CHINESE_CALL)
     assert permalink.get_attribute("href") == SITE_URL + CHINESE_CALL
     for name in ("BibTeX (.bib)", "RIS (.ris)"):  # the readout's own files, served beside the site
@@ -75,13 +67,13 @@ def test_a_readout_tells_how_to_cite_it(visit, phone):
         assert response.ok and b"readouts:2022-07-29-xi-jinping" in response.body(), name
 
     item = _csl(page)
-    assert item["type"] == "document" and "author" not in item
+    assert item["type"] == "report" and "author" not in item
     assert item["publisher"] == "Permanent Mission of the People's Republic of China to the UN"
-    assert item["issued"] == {"date-parts": [[2022, 7, 29]]} and item["event-date"] == {"date-parts": [[2022, 7, 29]]}
+    assert item["issued"] == {"date-parts": [[2022, 7, 29]]} and item["custom"]["meeting-date"] == "2022-07-29"
     assert item["URL"] == SITE_URL + CHINESE_CALL
     head = {name: page.locator(f"head meta[name='{name}']").get_attribute("content")
             for name in ("z:itemType", "DC.type", "citation_title", "citation_date", "citation_publisher")}
-    assert head == {"z:itemType": "document", "DC.type": "document",
+    assert head == {"z:itemType": "report", "DC.type": "report",
                     "citation_title": "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone",
                     "citation_date": "2022-07-29",
                     "citation_publisher": "Permanent Mission of the People's Republic of China to the UN"}
@@ -89,7 +81,8 @@ def test_a_readout_tells_how_to_cite_it(visit, phone):
 
     page = visit.open(IRANIAN_CALL)  # an unidentified publisher, no publication date: left out, n.d.
     assert page.locator("#cite-chicago-note").inner_text().startswith(
-        "\u201cChina Ready for Mutual Coop. to Advance Strategic Partnership,\u201d n.d., readout of the phone call")
+        "China Ready for Mutual Coop. to Advance Strategic Partnership, readout, Phone call between Xi Jinping and "
+        "Ebrahim Raisi, [July 29, 2022] (n.d.), ")
     item = _csl(page)
     assert "issued" not in item and "publisher" not in item and item["URL"] == SITE_URL + IRANIAN_CALL
     assert page.locator("head meta[name='citation_publisher']").count() == 0
@@ -115,7 +108,7 @@ def test_a_citation_is_copied_with_the_keyboard_and_announced(browser, site_url)
     assert status.inner_text() == "BibTeX (biblatex) copied to the clipboard."
     assert button.locator("xpath=..").get_by_role("status").inner_text() == status.inner_text()  # beside it
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#cite-bibtex").inner_text() and copied.startswith("@online{")
+    assert copied == page.locator("#cite-bibtex").inner_text() and copied.startswith("@report{")
     assert visit.foreign_requests == [] and visit.errors == []
     context.close()
 

@@ -17,7 +17,7 @@ def test_each_readout_has_its_bib_and_ris(data, site_url):
         assert bib.failed_blocks == [] and [e.key for e in bib.entries] == [f"readouts:{readout['id']}"]
         assert bib.entries[0]["url"] == readout["page"]
         ris = rispy.load(io.StringIO((data / "cite" / f"{readout['id']}.ris").read_text(encoding="utf-8")))
-        assert len(ris) == 1 and ris[0]["type_of_reference"] == "GEN" and ris[0]["urls"] == [readout["page"]]
+        assert len(ris) == 1 and ris[0]["type_of_reference"] == "RPRT" and ris[0]["urls"] == [readout["page"]]
 
 
 def test_the_whole_archive_as_bibtex_ris_and_csl_json(data):
@@ -29,7 +29,7 @@ def test_the_whole_archive_as_bibtex_ris_and_csl_json(data):
     references = rispy.load(io.StringIO((data / "readouts.ris").read_text(encoding="utf-8")))
     assert [r["id"] for r in references] == keys
     items = json.loads((data / "readouts.csl.json").read_text(encoding="utf-8"))
-    assert [i["id"] for i in items] == keys and {i["type"] for i in items} == {"document"}
+    assert [i["id"] for i in items] == keys and {i["type"] for i in items} == {"report"}
     assert all("author" not in i for i in items)
     unidentified = [i for i in items if "publisher" not in i]
     assert len(unidentified) == 2 and all("Publisher not identified." in i["note"] for i in unidentified)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 
@@ -54,7 +55,11 @@ def test_the_data_pages_queries_answer(db):
     mentioned = db.execute("SELECT official_id FROM readout_officials WHERE role = 'mentioned' AND readout_id = "
                            "'2023-10-26-li-qiang-meets-with-mohammad-mokhber' ORDER BY official_id").fetchall()
     assert mentioned == [("ebrahim-raisi",), ("xi-jinping",)]
-    assert db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    # every event, single accounts too: the 29 July 2022 call (two accounts) and three meetings
+    assert db.execute("SELECT count(*) FROM events").fetchone() == (4,)
+    assert db.execute("SELECT count(*) FROM readouts WHERE event_id IS NULL").fetchone() == (0,)
+    assert db.execute("SELECT id, accounts FROM events WHERE accounts > 1").fetchall() == [
+        ("2022-07-29-xi-jinping-ebrahim-raisi", 2)]
     sides = db.execute("SELECT p.country, count(*) FROM readouts r JOIN publishers p ON p.id = r.publisher_id "
                        "WHERE p.identified GROUP BY p.country ORDER BY p.country").fetchall()
     assert sides == [("China", 3)]
@@ -86,3 +91,23 @@ def test_the_uses_of_a_formulation_lead_to_their_paragraphs_and_speakers(db):
     both = db.execute("SELECT count(*) FROM paragraphs WHERE both_sides = 1 AND speaker_id IS NULL").fetchone()[0]
     assert both == 2  # "The two presidents discussed", "Both sides also exchanged views"
     assert db.execute("SELECT count(*) FROM paragraphs").fetchone() == (45,)
+
+
+def test_the_coverage_counts_come_from_the_events_table(data, built_real_site):
+    """The coverage page's counts are what the events table holds, one row per event."""
+    from generator.archive.check import check_archive
+    from generator.pages.coverage import COLUMNS, coverage_class
+
+    archive, _ = check_archive(built_real_site)
+    with sqlite3.connect(data / "readouts.sqlite") as db:
+        counted = dict(db.execute("SELECT coalesce(coverage, ''), count(*) FROM events GROUP BY coverage").fetchall())
+        assert db.execute("SELECT count(*) FROM events").fetchone() == (len(archive.all_events),)
+    expected: dict[str, int] = {}
+    for event in archive.all_events:
+        expected[coverage_class(event)] = expected.get(coverage_class(event), 0) + 1
+    assert counted == expected
+    page = (built_real_site / "site" / "coverage" / "index.html").read_text(encoding="utf-8")
+    total_row = re.search(r'<tr class="coverage-total"><th scope="row">All years</th>(.*?)</tr>', page).group(1)
+    assert [int(n) for n in re.findall(r"<td>(\d+)</td>", total_row)] == (
+        [len(archive.all_events)] + [expected.get(column, 0) for column in COLUMNS])
+    assert len(archive.all_events) == 4  # the five readouts: one call with two accounts, three meetings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -61,7 +62,7 @@ def site(built_real_site):
 def test_a_readout_page_carries_the_tags_zotero_reads(site):
     page = _page(site, AHMADIAN)
     one = {name: values[0] for name, values in page.meta.items() if len(values) == 1}
-    assert one["z:itemType"] == "document" and one["DC.type"] == "document"
+    assert one["z:itemType"] == "report" and one["DC.type"] == "report"
     assert one["citation_title"] == one["DC.title"] == (
         "Wang Yi Meets with Ahmadian, Secretary of Iran’s Supreme National Security Council")
     assert one["citation_date"] == one["DC.date"] == "2023-07-25"  # published, not the meeting's day
@@ -92,7 +93,7 @@ def test_the_citation_files_it_links_are_there(site):
             target = site / posixpath.normpath(posixpath.join(path, href))
             assert target.is_file() and target.parent == site / "data" / "cite", href
         script = (site / path / "index.html").read_text(encoding="utf-8").split('id="csl-json">')[1]
-        assert json.loads(script.split("</script>")[0])[0]["type"] == "document"
+        assert json.loads(script.split("</script>")[0])[0]["type"] == "report"
 
 
 def test_no_page_but_the_readouts_carries_citation_tags(site):
@@ -122,7 +123,7 @@ def test_an_incremental_build_keeps_every_readouts_lastmod(project):
     build_site(project, project / "site", strict=True)  # renders only the changed pages
     urls = {url.findtext(f"{SM}loc"): url.findtext(f"{SM}lastmod")
             for url in ET.parse(project / "site" / "sitemap.xml").getroot()}
-    readouts = {loc: day for loc, day in urls.items() if "/readouts/" in loc}
+    readouts = {loc: day for loc, day in urls.items() if re.search(r"/readouts/\d{4}/[^/]+/$", loc)}
     assert len(readouts) == 3 and all(readouts.values()), readouts
     assert [day for loc, day in readouts.items() if "zarif-receives-wang-yi" in loc] == ["2025-02-03"]
     assert first != (project / "site" / "sitemap.xml").read_bytes()

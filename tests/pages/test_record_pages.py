@@ -144,9 +144,11 @@ def test_the_provenance_page_lists_what_is_wanted(built_fixture_site):
     assert rows == ["Wang Yi Holds Talks with Iranian Foreign Minister Zarif", "Zarif Receives Chinese Foreign Minister",
                     "Wang Yi Speaks with Zarif on the Phone"]
     text = page.text("article") or page.text(".md-content")
-    assert "address; capture date; archived copy; inferred date; Persian original" in text  # nothing recorded
-    assert "address; archived copy; Chinese original" in text  # the phone call: captured, but no address or copy
+    assert ("source address; publication date; capture date; archived copy; inferred, to confirm: date of the "
+            "meeting; Persian original") in text  # Zarif receives: nothing recorded
+    assert "source address; archived copy; Chinese original" in text  # the phone call: captured, but no address or copy
     assert "Zarif Ministry of Foreign Affairs of the People's Republic of China Chinese original" in text  # only that
+    assert "source.publisher" not in text and "inferred date" not in text
     contribute = _page(built_fixture_site / "site", "contribute/index.html")
     assert any("provenance" in attributes.get("href", "") for attributes, _ in contribute.links)
 

@@ -151,6 +151,7 @@ def test_the_key_covers_markdown_settings_and_parser_versions(project, monkeypat
     assert len({before, after_settings, after_version}) == 3
 
 
+@pytest.mark.slow
 def test_nothing_compiled_is_kept_on_disk(project):
     from generator.publish.pipeline import build_site
 

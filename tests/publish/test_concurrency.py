@@ -43,6 +43,7 @@ def _same_as_a_full_build(project, tmp_path):
     shutil.rmtree(fresh)
 
 
+@pytest.mark.slow
 def test_a_second_build_stops_with_the_holders_process_id(project, monkeypatch):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(project), "30"], cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
@@ -56,6 +57,7 @@ def test_a_second_build_stops_with_the_holders_process_id(project, monkeypatch):
         holder.wait()
 
 
+@pytest.mark.slow
 def test_a_lock_left_by_a_dead_build_is_taken_over(project):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -65,6 +67,7 @@ def test_a_lock_left_by_a_dead_build_is_taken_over(project):
     assert (project / NAME).read_text(encoding="ascii") == ""
 
 
+@pytest.mark.slow
 def test_the_command_line_says_another_build_is_running(project):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(project), "30"], cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
@@ -78,6 +81,7 @@ def test_the_command_line_says_another_build_is_running(project):
         holder.wait()
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_leave_what_a_full_build_makes(project, tmp_path):
     build_site(project, project / "site")
     _edit(project, "on the phone.", "on the phone about rain.")

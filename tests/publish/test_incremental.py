@@ -57,7 +57,7 @@ def _edit(rng: random.Random, root: Path) -> str:
 
 
 def _rename(rng: random.Random, root: Path) -> str:
-    path = rng.choice(_readouts(root))
+    path = rng.choice(_unpublished(root))  # a published address must keep working: see _move_published
     day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
     target = _moved(path, root, day)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,19 +67,77 @@ def _rename(rng: random.Random, root: Path) -> str:
 
 
 def _delete(rng: random.Random, root: Path) -> str:
-    path = rng.choice(_readouts(root))
+    path = rng.choice(_unpublished(root))
     path.unlink()
     return f"delete {path.name}"
 
 
-@pytest.mark.parametrize("seed", [1])
+PUBLISHED = "archive/published-ids.yml"
+
+
+def _published(root: Path) -> str:
+    path = root / PUBLISHED
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _unpublished(root: Path) -> list[Path]:
+    listed = _published(root)
+    return [path for path in _readouts(root) if f"path: {path.relative_to(root).as_posix()}\n" not in listed
+            and f"- id: {path.stem}\n" not in listed]
+
+
+def _publish(rng: random.Random, root: Path) -> str:
+    """What a contributor does with a new readout: an entry in published-ids.yml."""
+    path = rng.choice(_unpublished(root))
+    entry = f"\n- id: {path.stem}\n  year: {path.parent.name}\n  path: {path.relative_to(root).as_posix()}\n"
+    (root / PUBLISHED).write_text(_published(root) + entry, encoding="utf-8")
+    return f"publish {path.name}"
+
+
+def _move_published(rng: random.Random, root: Path) -> str:
+    """A published readout's date corrected into another year: its entry follows, the old address redirects."""
+    published = [p for p in _readouts(root) if p not in _unpublished(root)]
+    if not published:
+        return _publish(rng, root)
+    path = rng.choice(published)
+    day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
+    while str(day.year) == path.parent.name:
+        day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
+    target = root / "archive/readouts" / str(day.year) / path.name  # the id stays, and the file's name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_redate(path.read_text(encoding="utf-8"), day), encoding="utf-8")
+    path.unlink()
+    text = _published(root).replace(f"- id: {path.stem}\n  year: {path.parent.name}\n",
+                                    f"- id: {path.stem}\n  year: {day.year}\n")
+    text += f"\n- id: {path.stem}\n  year: {path.parent.name}\n  redirect: {path.stem}\n"
+    (root / PUBLISHED).write_text(text, encoding="utf-8")
+    return f"move published {path.name} to {day.year}"
+
+
+def _edit_registry(rng: random.Random, root: Path) -> str:
+    path = root / "archive/officials.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n# revised {rng.randrange(10**6)}\n", encoding="utf-8")
+    return "edit archive/officials.yml"
+
+
+def _edit_template(rng: random.Random, root: Path) -> str:
+    path = root / "templates/readout.md.j2"
+    path.write_text(path.read_text(encoding="utf-8") + f"\nRevised {rng.randrange(10**6)}.\n", encoding="utf-8")
+    return "edit templates/readout.md.j2"
+
+
+CHANGES = [_add, _edit, _rename, _delete, _publish, _publish, _move_published,
+           _edit_registry, _edit_template]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
 def test_incremental_builds_equal_full_builds_over_random_changes(tmp_path, seed):
     rng = random.Random(seed)
     root = make_bench_project(tmp_path / "project", 20, seed)
     build_site(root, root / "site")
     steps = []
-    for step in range(5):
-        steps.append(rng.choice([_add, _edit, _rename, _delete])(rng, root))
+    for step in range(6):
+        steps.append(rng.choice(CHANGES)(rng, root))
         build_site(root, root / "site")
         fresh = make_project(tmp_path / f"fresh-{step}", root / "archive")
         build_site(fresh, fresh / "site", full=True)

@@ -110,3 +110,43 @@ def test_the_cache_lives_outside_the_project(project):
     generate(project)
     folder = ReadoutCache(project).folder
     assert list(folder.glob("*.json")) and project.resolve() not in folder.resolve().parents
+
+
+def test_an_added_published_id_renders_only_what_names_it(project):
+    """published-ids.yml is data: a contributor's new entry keeps the cache and renders no readout page."""
+    from generator.publish.cache import fingerprint
+
+    listed = project / "archive/published-ids.yml"
+    entry = ("\n- id: 2021-03-27-zarif-receives-wang-yi\n  year: 2021\n"
+             "  path: archive/readouts/2021/2021-03-27-zarif-receives-wang-yi.md\n")
+    text = listed.read_text(encoding="utf-8")
+    listed.write_text(text.replace(entry, ""), encoding="utf-8")  # the readout as it is before its pull request
+    first = generate(project)
+    before = fingerprint(project)
+    listed.write_text(text, encoding="utf-8")
+    pipeline._VALIDATED.clear()  # a new process, as `make site` is
+    second = generate(project)
+    assert fingerprint(project) == before
+    rendered = {template: count for template, (count, _) in second.timings.items()}
+    items = {"readout.md.j2", "official.md.j2", "initiative.md.j2", "venue.md.j2", "event.md.j2", "year.md.j2"}
+    assert items <= set(first.timings) and not items & set(rendered)  # the section pages are made every run
+
+
+def test_a_cold_build_validates_each_file_and_the_registries_once(project, monkeypatch):
+    from generator.archive import validate
+
+    calls = {"readouts": 0, "registries": 0}
+    readout, registry = validate.validate_readout, validate.load_registry
+
+    def count(name, function):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(validate, "validate_readout", count("readouts", readout))
+    monkeypatch.setattr(validate, "load_registry", count("registries", registry))
+    pipeline._VALIDATED.clear()
+    monkeypatch.setenv("READOUTS_CACHE", str(project.parent / "empty-cache"))
+    generate(project)
+    assert calls == {"readouts": 3, "registries": 1}

@@ -77,3 +77,15 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(project):
     out = _generate_in_process(project, 3)
     assert ": 0 pages written, 0 removed" in out
     assert {p: p.stat().st_mtime_ns for p in before if p.exists()} == before
+
+
+def test_make_clean_removes_every_generated_path():
+    import re
+
+    from generator.publish.manifest import NAME
+    from generator.publish.write import GENERATED
+    from tests.conftest import REPO
+
+    rule = (REPO / "Makefile").read_text(encoding="utf-8").split("\nclean:", 1)[1].split("\n\n", 1)[0]
+    listed = set(re.search(r"addprefix docs/,([^)]*)\)", rule.replace("\\\n", " ")).group(1).split())
+    assert listed == set(GENERATED) | {NAME}
