@@ -33,10 +33,10 @@ annotations: $(STAMP)  ## the check as GitHub annotations, for CI
 	$(BIN)/python -m generator check --format github
 
 browser:  ## Debian's Chromium, for the real-browser tests
-	@sh tests/browser/install-chromium.sh
+	@sh tests/install-debian.sh chromium CHROMIUM Chromium "the browser tests"
 
 pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
-	@sh tests/install-pandoc.sh
+	@sh tests/install-debian.sh pandoc PANDOC pandoc "the citation tests"
 
 test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest

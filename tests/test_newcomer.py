@@ -54,7 +54,8 @@ def test_installing_chromium_without_root_or_sudo_says_how(tmp_path):
     bin_dir.mkdir()
     _fake(bin_dir, "id", "echo 1000\n")
     _fake(bin_dir, "apt-get", "echo 'apt-get ran' >&2\nexit 9\n")
-    done = subprocess.run(["/bin/sh", str(REPO / "tests/browser/install-chromium.sh")], capture_output=True, text=True,
+    done = subprocess.run(["/bin/sh", str(REPO / "tests/install-debian.sh"), "chromium", "CHROMIUM", "Chromium",
+                           "the browser tests"], capture_output=True, text=True,
                           env={"PATH": str(bin_dir), "CHROMIUM": str(tmp_path / "chromium")}, timeout=30)
     assert done.returncode == 1 and "sudo: not found" not in done.stderr and "apt-get ran" not in done.stderr
     assert done.stderr.splitlines() == [

@@ -3,7 +3,7 @@
 pandoc's citeproc renders the whole archive's .bib and .csl.json, citeproc-py the .csl.json, both
 with the Chicago notes-and-bibliography style (tests/fixtures, unmodified); each readout's note and
 bibliography entry must come out the same from every file and equal to the forms on its page.
-pandoc is Debian's package, installed by `make test` (tests/install-pandoc.sh).
+pandoc is Debian's package, installed by `make test` (tests/install-debian.sh).
 
 Two differences of the processors are evened out, and only these: pandoc prints typographic
 apostrophes (’) where a title has straight ones, and citeproc-py 0.11 repeats the title in a
