@@ -88,17 +88,18 @@ def address_problems(archive: Archive, indexes: Indexes, root: Path) -> list[Pro
 
 
 def check_site(root: Path, only: list[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
-    """check_archive, then the page addresses; with `only`, the addresses of the whole archive
-    are computed, and those that the given files make are reported."""
-    archive, problems = check_archive(root, only)
-    if archive is None:
-        return None, problems
-    whole = archive if only is None else check_archive(root)[0]
-    if whole is None:  # the given files are sound; another file's errors are its own to report
-        return archive, problems
-    found = address_problems(whole, index_archive(whole), root)
-    if only is not None:
-        given = {problem.path for problem in problems} | {r.source_path for r in archive.readouts}
-        found = [p for p in found if p.path in given or not p.path.startswith("archive/readouts/")]
+    """check_archive, then the page addresses. With `only`, the whole archive is still validated
+    once (ids, duplicates and addresses are compared across files), and the problems reported are
+    those of the given files and of the registries."""
+    archive, problems = check_archive(root)
+    found = address_problems(archive, index_archive(archive), root) if archive is not None else []
     problems = sorted(problems + found)
-    return (None if any(p.severity == ERROR for p in found) else archive), problems
+    if only is not None:
+        given = {_display(root, path) for path in only}
+        problems = [p for p in problems if p.path in given or not p.path.startswith("archive/readouts/")]
+    return (None if any(p.severity == ERROR for p in problems) else archive), problems
+
+
+def _display(root: Path, path: Path) -> str:
+    """A given file as problems name it: relative to the project, its folders resolved."""
+    return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()

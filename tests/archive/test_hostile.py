@@ -83,7 +83,7 @@ READOUTS = {
         "8:1: error: 'event' must be a slug, not '../../x' "
         "(lowercase letters, digits and hyphens, for example 2022-07-29-xi-raisi-call)"],
     "symlink.md": [
-        "1:1: error: not a plain file (a symbolic link, folder or device) (commit the readout itself as a regular file)"],
+        "1:1: error: a symbolic link (commit the folder or the readout itself, not a link to it)"],
     # a lone carriage return ends a line for Markdown: the definition on "line 14" is its own line 15
     "lone-cr-link.md": ["15:1: error: links must be http(s) addresses, not 'javascript:alert(1)' (remove the link)"],
     "definition-list-reference.md": [
