@@ -15,13 +15,14 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_build_reports_each_stage_with_its_counts_in_plain_lines(project, monkeypatch):
+def test_a_build_reports_each_stage_with_its_counts_in_plain_lines(project, tmp_path, monkeypatch):
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("READOUTS_CACHE", str(tmp_path / "cache"))  # an empty cache: every file is read
     log = io.StringIO()
     build_site(project, project / "site", progress=Progress(log))
     lines = log.getvalue().splitlines()
     assert [line.split(":")[1].strip() for line in lines] == ["check", "render", "write", "MkDocs renders"]
-    assert "3 readout files, 3 read and validated" in lines[0] and "\r" not in log.getvalue()
+    assert lines[0].startswith("build: check: 3 readout files read and validated (") and "\r" not in log.getvalue()
     assert lines[-1].startswith("build: MkDocs renders: ") and " of " in lines[-1]
 
 
