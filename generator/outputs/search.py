@@ -36,7 +36,7 @@ from ..pages.index import Indexes
 from .search_entities import publisher_id, search_entities
 from .search_page import render_search_page
 from .search_passages import pair_shards, text_shards
-from .search_text import MONTHS, STOPWORDS, shard_of, tokens
+from .search_text import MONTHS, STOPWORDS, gaps, shard_of, tokens
 
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
@@ -103,14 +103,6 @@ def _postings(entries: list[tuple[int, int]]) -> list[int]:
     return encoded
 
 
-def _gaps(numbers: Iterable[int]) -> list[int]:
-    previous, gaps = 0, []
-    for number in sorted(numbers):
-        gaps.append(number - previous)
-        previous = number
-    return gaps
-
-
 def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
     entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for readout in readouts:
@@ -142,7 +134,7 @@ def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes
     years = {}
     for year, entries in by_year.items():
         entries.sort(key=lambda entry: entry[0])
-        columns = {"n": _gaps(n for n, _ in entries), "k": [], "p": [], "v": [], "o": [], "i": []}
+        columns = {"n": gaps(n for n, _ in entries), "k": [], "p": [], "v": [], "o": [], "i": []}
         for _, r in entries:
             venue = indexes.venue_of.get(r.url_path)
             columns["k"].append(kinds[r.kind])
@@ -170,7 +162,7 @@ def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
         "years": sorted(Counter(r.year for r in readouts).items()),
     }
     pages = [Page("search/entities.json", _json(manifest)), render_search_page()]
-    pages += [Page(f"search/e/{ident}.json", _json(_gaps(numbers))) for ident, numbers in sorted(postings.items())]
+    pages += [Page(f"search/e/{ident}.json", _json(gaps(numbers))) for ident, numbers in sorted(postings.items())]
     pages += [Page(f"search/w/{key}.json", _json(shard)) for key, shard in sorted(shards.items())]
     pages += [Page(f"search/d/{day}.json", _json(records))
               for day, records in sorted(_day_shards(readouts, number).items())]

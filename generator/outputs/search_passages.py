@@ -18,7 +18,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from ..core.model import Readout
-from .search_text import STOPWORDS, shard_of, tokens
+from .search_text import STOPWORDS, gaps, shard_of, tokens
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(?<!\w)[*_`#>]+|[*_`]+(?!\w)")
@@ -54,14 +54,6 @@ def phrase_pairs(readout: Readout) -> set[str]:
     return pairs
 
 
-def _gaps(numbers) -> list[int]:
-    previous, gaps = 0, []
-    for number in sorted(numbers):
-        gaps.append(number - previous)
-        previous = number
-    return gaps
-
-
 def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
     holding: dict[str, list[int]] = defaultdict(list)
     for readout in readouts:
@@ -69,7 +61,7 @@ def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[s
             holding[pair].append(number[readout.url_path])
     shards: dict[str, dict] = defaultdict(dict)
     for pair in sorted(holding):
-        shards[shard_of(pair.split(" ", 1)[0])][pair] = _gaps(holding[pair])
+        shards[shard_of(pair.split(" ", 1)[0])][pair] = gaps(holding[pair])
     return shards
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _MARKS = re.compile(r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTER_FORMS = {"ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "’": "", "'": ""}
@@ -98,3 +99,12 @@ def shard_of(word: str) -> str:
 def fold_name(text: str) -> str:
     """A name as the search matches names: folded words joined by single spaces, no bigrams."""
     return " ".join(_WORD.findall(normalise(text).replace(ZWNJ, "")))
+
+
+def gaps(numbers: Iterable[int]) -> list[int]:
+    """Sorted numbers as the differences between neighbours, the form the index's postings take."""
+    previous, differences = 0, []
+    for number in sorted(numbers):
+        differences.append(number - previous)
+        previous = number
+    return differences
