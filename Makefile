@@ -50,7 +50,6 @@ bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by defau
 golden: $(STAMP)  ## rewrite the golden pages after a deliberate change to the output
 	$(BIN)/python -m tests.golden
 
-clean:  ## remove everything builds and tests make (the generated folders of docs/ are write.py's GENERATED)
-	rm -rf site site.old .site-* .site.old-* .site.built.json .docs-* .build.lock test-artifacts .pytest_cache .ruff_cache \
-	       $(addprefix docs/,index.md contribute.md feed.xml .lastmod.json .generated.json readouts officials initiatives \
-	       timeline events venues data search formulations coverage provenance versions)
+clean: $(STAMP)  ## remove everything builds and tests make (the build's own: python -m generator clean)
+	$(BIN)/python -m generator clean
+	rm -rf site.old test-artifacts .pytest_cache .ruff_cache .import_linter_cache

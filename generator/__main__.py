@@ -70,7 +70,7 @@ def command_serve(args) -> int:
 
 
 def command_check(args) -> int:
-    from .pages.site_check import check_site
+    from .publish.site_check import check_site
 
     root = Path(args.root)
     only = None
@@ -98,6 +98,14 @@ def command_check(args) -> int:
     print(f"check: {errors} error(s), {warnings} warning(s)" + (" (warnings are errors with --strict)" if args.strict and warnings else ""),
           file=sys.stderr)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def command_clean(args) -> int:
+    from .publish.clean import clean
+
+    removed = clean(Path(args.root))
+    print(f"clean: {len(removed)} generated paths removed" + (": " + ", ".join(removed) if removed else ""))
+    return EXIT_OK
 
 
 def command_new(args) -> int:
@@ -275,6 +283,11 @@ def make_parser() -> argparse.ArgumentParser:
                        help="github prints GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.set_defaults(run=command_check)
+
+    clean = commands.add_parser("clean", help="remove what builds made: docs/'s generated pages, site/, the records",
+                                description="Remove the generated parts of docs/ (every kind of page the build "
+                                            "writes), site/ and the build's records. Hand-written pages stay.")
+    clean.set_defaults(run=command_clean)
 
     _add_new_parser(commands)
 

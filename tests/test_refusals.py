@@ -18,7 +18,7 @@ import pytest
 
 from generator.core.limits import DAY_SLOTS
 from generator.core.problems import ArchiveInvalid
-from generator.pages.site_check import check_site
+from generator.publish.site_check import check_site
 from generator.publish.pipeline import build_site
 
 from tests.conftest import REPO, make_project, write_readout

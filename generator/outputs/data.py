@@ -1,10 +1,10 @@
-"""The archive as data, everything under docs/data/ (and the archive-wide feed): pure functions
-from the model to `Page` objects, written by the write stage like every other page (only when
-changed) and copied by MkDocs into the site as they are.
+"""The archive as data under docs/data/: pure functions from the model to `Page` objects, written
+by the write stage like every other page (only when changed) and copied by MkDocs into the site
+as they are.
 
-records.py: readouts.json with its schema, readouts.csv; sqlite.py: readouts.sqlite;
-bibliography.py: citations to download; feeds.py: Atom feeds. The front-matter schema for
-contributors is written here. Nothing depends on the clock: the same archive gives the same bytes.
+records.py: readouts.json with its schema, readouts.csv; sqlite.py: readouts.sqlite. The citations
+(bibliography.py) and the Atom feeds (feeds.py) are kinds of file of their own (publish/kinds.py).
+The front-matter schema for contributors is written here. Nothing depends on the clock: the same archive gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from ..archive.schema import json_schema
 from ..core.model import Archive
 from ..pages.addresses import Page, page_path
 from ..pages.index import Indexes
-from .bibliography import render_bibliography
-from .feeds import render_feeds
 from .records import readouts_csv, readouts_json, records, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
 from .sqlite import readouts_sqlite
@@ -57,7 +55,5 @@ def render_data(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
         Page(DATA_FILES["records-schema"], schema_json(site)),
         Page(DATA_FILES["front-matter-schema"], front_matter_schema_json(site)),
         Page(DATA_FILES["sqlite"], readouts_sqlite(archive, readout_records, site)),
-        *render_bibliography(archive, site),
-        *render_feeds(archive, indexes, site),
         Page(LASTMOD_FILE, lastmod_json(archive)),
     ]

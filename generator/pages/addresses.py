@@ -134,7 +134,7 @@ def link_between(target, here) -> str:
 # ---------------------------------------------------------------- every page the build writes
 
 # The downloads the outputs stage writes under fixed names (outputs/data.py, bibliography.py, formulations.py
-# name them; the test of pages/inventory.py fails when the two lists part).
+# name them; the test of publish/kinds.py fails when the two lists part).
 SOURCES_FEED = "data/feeds/sources.xml"  # the changes seen in source pages (outputs/feeds.py)
 DATA_FILES = ("data/readouts.json", "data/readouts.csv", "data/readouts.sqlite", "data/readouts.schema.json",
               "data/readout.schema.json", "data/readouts.bib", "data/readouts.ris", "data/readouts.csl.json",

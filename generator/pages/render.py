@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -24,7 +23,7 @@ from . import charts, cite_page, compare, coverage, formulations, html, paragrap
 from .alignment import NameForms, names_of
 from .index import Indexes
 from .source_history import SOURCE_FILTERS
-from .addresses import (COVERAGE, FORMULATIONS, READOUTS_INDEX, SECTIONS, CoverageYear, Page, ReadoutsYear, feed_path,
+from .addresses import (COVERAGE, READOUTS_INDEX, CoverageYear, Page, ReadoutsYear, feed_path,
                         page_path, page_url, relative_path, year_groups)
 from .html import long_date
 
@@ -240,7 +239,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class Renderer:
-    """Renders each kind of page; one template per kind.
+    """Renders each kind of page from its template (publish/kinds.py says which pages there are).
 
     With `dirty` (page paths), an item's pages are rendered only when its page is in it;
     the others come back as Page(path, None): the page already in docs/ stays. Page kinds
@@ -265,7 +264,7 @@ class Renderer:
         spent[1] += time.perf_counter() - start
         return Page(path, content)
 
-    def _wanted(self, item) -> bool:
+    def wanted(self, item) -> bool:
         return self.dirty is None or page_path(item) in self.dirty
 
     def readout(self, readout: Readout) -> Page:
@@ -306,7 +305,7 @@ class Renderer:
 
     def item_pages(self, item, render, listing: tuple[Readout, ...] = ()):
         """An item's page and its pages per year: rendered, or kept when the item is not dirty."""
-        wanted = self._wanted(item)
+        wanted = self.wanted(item)
         yield render() if wanted else Page(page_path(item), None)
         yield from self.year_pages(item, listing, wanted)
 
@@ -339,7 +338,7 @@ class Renderer:
         return self._render(template, path)
 
     def _readout_chunk(self, readouts) -> list[Page]:
-        return [self.readout(r) if self._wanted(r) else Page(page_path(r), None) for r in readouts]
+        return [self.readout(r) if self.wanted(r) else Page(page_path(r), None) for r in readouts]
 
     def _worker_chunk(self, readouts) -> tuple[list[Page], dict]:
         self.timings = {}  # in the forked worker: its own pages only
@@ -348,7 +347,7 @@ class Renderer:
     def readout_pages(self) -> list[Page]:
         """Every readout's page: most of the site, so a large archive renders them in several processes."""
         readouts = self.archive.readouts
-        wanted = len(readouts) if self.dirty is None else sum(map(self._wanted, readouts))
+        wanted = len(readouts) if self.dirty is None else sum(map(self.wanted, readouts))
         workers = parallel.workers_for(wanted)
         if workers == 1:
             return self._readout_chunk(readouts)
@@ -359,41 +358,3 @@ class Renderer:
                 spent[0] += count
                 spent[1] += seconds
         return [page for pages, _ in rendered for page in pages]
-
-    def all_pages(self):
-        for path in SECTIONS:  # index.md → home.md.j2, officials/index.md → officials.md.j2, …
-            yield self.section(("home" if path == "index.md" else path.split("/")[0]) + ".md.j2", path)
-        yield from self.readout_pages()
-        for official in self.archive.officials:
-            yield from self.item_pages(official, partial(self.official, official),
-                                       self.indexes.by_official.get(official.slug, ()))
-        for initiative in self.archive.initiatives:
-            yield from self.item_pages(initiative, partial(self.initiative, initiative),
-                                       self.indexes.by_initiative.get(initiative.slug, ()))
-        for venues in self.indexes.by_venue.values():
-            for venue, readouts in venues:
-                yield from self.item_pages(venue, partial(self.venue, venue, readouts), readouts)
-        for year, readouts in self.indexes.by_year.items():
-            yield from self.item_pages(year, partial(self.year, year, readouts))
-        yield from self.readouts_indexes()
-        for event in self.archive.events:
-            yield from self.item_pages(event, partial(self.event, event))
-        for group in versions.version_groups(self.archive):
-            yield self.versions(group) if self._wanted(group) else Page(page_path(group), None)
-        yield self.section("formulations.md.j2", FORMULATIONS)
-        for formulation in self.archive.formulations:
-            yield self.formulation(formulation)
-        yield from self.coverage_pages()
-        for redirect in self.archive.redirects:  # small, and named by no dependency: always rendered
-            yield provenance.redirect_page(redirect, self.site)
-
-
-def render_site(archive: Archive, indexes: Indexes, templates_dir: Path, site: dict | None = None,
-                dirty: set[str] | None = None, timings: dict | None = None) -> list[Page]:
-    """Every generated page, in a fixed order; with `dirty`, see Renderer. `timings`, when given,
-    receives the pages rendered and the seconds spent per template."""
-    renderer = Renderer(archive, indexes, templates_dir, site or {}, dirty)
-    pages = list(renderer.all_pages())
-    if timings is not None:
-        timings.update(renderer.timings)
-    return pages

@@ -16,19 +16,16 @@ from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
 from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
-from ..contribute.reference import render_contributing
 from ..core import parallel
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
-from ..outputs.data import render_data
-from ..outputs.formulations import render_formulations_data
-from ..outputs.search import render_search_index
 from ..pages.addresses import page_path
 from ..pages.index import index_archive
-from ..pages.render import render_site
-from ..pages.site_check import address_problems
+from ..pages.render import Renderer
 from . import cache, manifest, site
+from .kinds import Context, make_pages
+from .site_check import address_problems
 from .depends import depends_on, dirty_pages
 from .lock import build_lock
 from .progress import Progress, Silent
@@ -46,6 +43,7 @@ class Generated:
     seconds: float
     readouts: int
     timings: dict | None = None  # template → [pages rendered, seconds]
+    kind_timings: dict | None = None  # kind of page or file (kinds.py) → [files made, seconds]
 
 
 # Readouts validated earlier in this process: root → (the inputs besides the readouts, and each
@@ -175,11 +173,10 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
     timings: dict[str, list[float]] = {}
-    pages = render_site(archive, indexes, root / "templates", site, dirty, timings)
+    kind_timings: dict[str, list[float]] = {}
+    pages = _make(archive, indexes, root, site, dirty, timings, kind_timings)
     if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
-        pages = render_site(archive, indexes, root / "templates", site, None, timings)  # a kept page that is not there
-    pages += (render_data(archive, indexes, site) + [render_contributing(root), render_formulations_data(archive, indexes, site)]
-              + render_search_index(archive, indexes))
+        pages = _make(archive, indexes, root, site, None, timings, kind_timings)  # a kept page that is not there
     if backup:
         backup.keep(docs_dir, manifest.NAME)
     manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
@@ -189,7 +186,18 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
     manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
                     {page_path(readout): readout.source_path for readout in archive.readouts})
-    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings)
+    return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings, kind_timings)
+
+
+def _make(archive: Archive, indexes, root: Path, site: dict, dirty: set[str] | None, timings: dict,
+          kind_timings: dict) -> list:
+    renderer = Renderer(archive, indexes, root / "templates", site, dirty)
+    pages = make_pages(Context(archive, indexes, site, root, renderer), kind_timings)
+    for template, (count, seconds) in renderer.timings.items():
+        spent = timings.setdefault(template, [0, 0.0])
+        spent[0] += count
+        spent[1] += seconds
+    return pages
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..pages.addresses import Page
-
-# Everything under these, in docs/, is build output; hand-written pages live beside them.
-GENERATED = ("index.md", "feed.xml", ".lastmod.json", "contribute.md", "readouts", "officials", "initiatives", "timeline",
-             "events", "venues", "data", "search", "formulations", "coverage", "provenance", "versions")
+from .kinds import GENERATED  # everything under these, in docs/, is build output; hand-written pages live beside them
 
 
 class WriteRefused(Exception):

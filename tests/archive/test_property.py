@@ -20,7 +20,7 @@ from generator.publish.pipeline import build_site
 from generator.core.settings import markdown_extensions, site_settings
 from generator.pages.index import index_archive
 from generator.pages.render import render_site
-from generator.pages.site_check import check_site
+from generator.publish.site_check import check_site
 
 from tests.conftest import make_project
 

@@ -14,7 +14,7 @@ from generator.__main__ import EXIT_OK, EXIT_PROBLEMS, main
 from generator.contribute.draft import DraftError, write_draft
 from generator.contribute.from_page import draft_saved_page
 from generator.contribute.saved_page import PageError, looks_like_html, read_saved_page
-from generator.pages.site_check import check_site
+from generator.publish.site_check import check_site
 
 from tests.conftest import REPO, make_project
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from generator.publish.pipeline import generate
@@ -79,13 +81,32 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(project):
     assert {p: p.stat().st_mtime_ns for p in before if p.exists()} == before
 
 
-def test_make_clean_removes_every_generated_path():
-    import re
-
-    from generator.publish.manifest import NAME
-    from generator.publish.write import GENERATED
+def test_clean_leaves_the_project_as_it_was_before_the_build(project):
+    """`make clean` runs `generator clean`, which removes every kind's files, the site and the
+    records, and leaves the hand-written pages."""
+    from generator.__main__ import main
     from tests.conftest import REPO
 
     rule = (REPO / "Makefile").read_text(encoding="utf-8").split("\nclean:", 1)[1].split("\n\n", 1)[0]
-    listed = set(re.search(r"addprefix docs/,([^)]*)\)", rule.replace("\\\n", " ")).group(1).split())
-    assert listed == set(GENERATED) | {NAME}
+    assert "-m generator clean" in rule
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    from generator.publish.pipeline import build_site
+
+    build_site(project, project / "site")
+    assert (project / "site" / "index.html").is_file()
+    assert main(["--root", str(project), "clean"]) == 0
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_git_ignores_everything_the_build_writes(tmp_path):
+    """Every generated part of docs/ and every record is in .gitignore, so none is committed."""
+    import subprocess
+
+    from generator.publish import manifest, site
+    from generator.publish.lock import NAME as LOCK
+    from generator.publish.write import GENERATED
+    from tests.conftest import REPO
+
+    paths = [f"docs/{name}" for name in (*GENERATED, manifest.NAME)] + ["site/index.html", LOCK, site.record_path(Path("site")).name]
+    found = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True, text=True)
+    assert sorted(found.stdout.split()) == sorted(paths)

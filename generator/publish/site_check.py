@@ -13,9 +13,8 @@ from ..archive.check import check_archive
 from ..archive.load import RawDocument, load_readout, load_registry
 from ..core.model import Archive
 from ..core.problems import ERROR, Problem
-from . import render
-from .inventory import NO_WORDS_SLUG, RESERVED_SLUGS, Address, page_addresses
-from .index import Indexes, index_archive
+from ..pages.index import Indexes, index_archive
+from .kinds import NO_WORDS_SLUG, RESERVED_SLUGS, Address, page_addresses
 
 
 class _Lines:
@@ -66,7 +65,7 @@ def address_problems(archive: Archive, indexes: Indexes, root: Path) -> list[Pro
     taken: dict[str, Address] = {}
     named: set[tuple] = set()  # an official's page, feed and search file share one name: one report
     clashed: set[tuple] = set()
-    for address in page_addresses(archive, indexes, render.LIST_LIMIT):
+    for address in page_addresses(archive, indexes):
         origin = address.origins[0] if address.origins else None
         if (origin, address.slug) in named:
             origin = None

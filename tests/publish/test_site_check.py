@@ -9,11 +9,11 @@ from pathlib import Path
 from generator.__main__ import main
 from generator.publish.pipeline import generate
 from generator.pages import render
-from generator.pages.inventory import page_addresses
+from generator.publish.kinds import KINDS, kind_of, page_addresses
 from generator.pages.index import index_archive
 from generator.archive.check import check_archive
 
-from tests.conftest import REPO, make_project
+from tests.conftest import make_versions_project, retire_an_id
 
 CALL = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
 
@@ -77,15 +77,23 @@ def test_venues_without_latin_letters_have_no_address(project, capsys):
            "(write the venue in Latin letters, as 'City, Country')" in lines
 
 
-def test_the_build_writes_exactly_the_pages_the_enumeration_names(tmp_path, monkeypatch):
+def test_every_file_the_build_writes_belongs_to_one_kind(tmp_path, monkeypatch):
+    """The table of kinds names every file in docs/ the build writes, and nothing it does not write:
+    on the real archive with a language version and a retired id, and year pages for every listing."""
     monkeypatch.setattr(render, "LIST_LIMIT", 1)  # year pages for every listing of more than one readout
-    root = make_project(tmp_path / "project", REPO / "archive")
+    root = retire_an_id(make_versions_project(tmp_path / "project"))
     generated = generate(root)
     archive, _ = check_archive(root)
-    enumerated = {a.path for a in page_addresses(archive, index_archive(archive), render.LIST_LIMIT)}
+    addresses = page_addresses(archive, index_archive(archive))
+    by_path = {}
+    for kind in KINDS:
+        for address in kind.addresses(archive, index_archive(archive)):
+            assert address.path.split("/")[0] in kind.writes_into, (kind.name, address.path)
+            by_path[address.path] = kind.name
     written = set(generated.report.written)
-    shards = {path for path in written if path.startswith(("search/w/", "search/n/", "search/d/", "search/t/", "search/f/", "search/e/p-"))
-              or path == "search/entities.json"}
-    assert written - shards == enumerated
-    assert any("/20" in path and path.startswith("officials/") for path in enumerated)  # year pages are there
-    assert any(path.startswith("events/") for path in enumerated) and shards
+    assert {path: kind_of(path, by_path) for path in written if kind_of(path, by_path) is None} == {}
+    assert {a.path for a in addresses} <= written  # and the table names nothing the build does not write
+    kinds = {kind_of(path, by_path) for path in written}
+    assert kinds == {kind.name for kind in KINDS}  # every kind is made on this archive
+    assert any("/20" in path and path.startswith("officials/") for path in by_path)  # year pages are there
+    assert any(path.endswith("/index.html") and path.startswith("readouts/") for path in by_path)  # the redirect
