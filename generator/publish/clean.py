@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import manifest, site
+from . import site, state
 from .lock import NAME as LOCK, build_lock
 from .write import GENERATED, remove_leftovers
 
@@ -28,9 +28,10 @@ def clean(root: Path) -> list[str]:
     with build_lock(root):
         remove_leftovers(root, root / "docs")
         site.remove_leftovers(site_dir)
-        for name in (*GENERATED, manifest.NAME):
+        state.remove_leftovers(root)
+        for name in GENERATED:
             _remove(root / "docs" / name, removed, root)
-        for path in (site_dir, site.record_path(site_dir)):
+        for path in (site_dir, root / state.NAME):
             _remove(path, removed, root)
     (root / LOCK).unlink(missing_ok=True)
     return removed

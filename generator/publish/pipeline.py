@@ -23,7 +23,7 @@ from ..core.settings import site_settings
 from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import Renderer
-from . import cache, manifest, site
+from . import cache, site, state
 from .kinds import Context, make_pages
 from .site_check import address_problems
 from .depends import depends_on, dirty_pages
@@ -141,7 +141,7 @@ def remember_archive(root: Path) -> None:
     """Validate the archive into this process's memory, so that the next change re-reads one file.
     The live preview calls it once at start-up: its first build usually finds docs/ up to date
     and stops early, which would leave the first edit to validate everything."""
-    _check_with_memory(root, manifest.input_stamps(root))
+    _check_with_memory(root, state.input_stamps(root))
 
 
 def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None,
@@ -156,9 +156,9 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
 def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress: Progress | None) -> Generated:
     start, progress = time.perf_counter(), progress or Silent()
     docs_dir = docs_dir or root / "docs"
-    inputs = manifest.input_stamps(root)
-    last = manifest.last_record(docs_dir)
-    if manifest.is_fresh(last, inputs):
+    inputs = state.input_stamps(root)
+    last = state.last_docs(root, docs_dir)
+    if state.is_fresh(last, inputs):
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
         progress.stage("generate", "nothing changed since the last run")
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
@@ -177,14 +177,12 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     pages = _make(archive, indexes, root, site, dirty, timings, kind_timings)
     if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
         pages = _make(archive, indexes, root, site, None, timings, kind_timings)  # a kept page that is not there
-    if backup:
-        backup.keep(docs_dir, manifest.NAME)
-    manifest.forget(docs_dir)  # a run that fails while writing leaves no record claiming otherwise
+    state.forget(root, state.DOCS)  # a run that fails while writing leaves no record claiming otherwise
     kept = sum(page.content is None for page in pages)
     progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
     report = write_pages(pages, docs_dir, backup)
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
-    manifest.record(docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
+    state.keep_docs(root, docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
                     {page_path(readout): readout.source_path for readout in archive.readouts})
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings, kind_timings)
 
@@ -226,13 +224,16 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, fu
     with build_lock(root):
         remove_leftovers(root, root / "docs")
         site.remove_leftovers(site_dir.resolve())
-        backup = Backup(root)
+        state.remove_leftovers(root)
+        backup, before = Backup(root), state.part(root, state.DOCS)
         try:
             generated = generate(root, backup=backup, progress=progress)
             run_mkdocs(root, site_dir, strict, full, progress, renderer)
             return generated
         except BaseException:
             backup.restore(root / "docs")
+            if before is not None:  # docs/ is as that record found it again
+                state.keep(root, state.DOCS, before)
             raise
         finally:
             backup.discard()

@@ -7,10 +7,10 @@ only the docs/ files that changed since the site was built, and removes the outp
 files that are gone. Either way the new folder then takes site/'s place in one step (an
 exchange of the two folders), so whoever serves site/ never shows half of two builds.
 
-What the site was built from is recorded beside it (`.site.built.json` for site/): the
-stamp of every file in docs/ and a fingerprint of what shapes every page (mkdocs.yml, the
-theme override, the versions of MkDocs and Material). Without a record, or with another
-fingerprint, the build is full. Strict checks stay on; only MkDocs' warning that a build
+What the site was built from is the "site" part of the build state (state.py): the stamp of
+every file in docs/ and a fingerprint of what shapes every page (mkdocs.yml, the theme
+override, the versions of MkDocs and Material). Without it, for another site folder, or with
+another fingerprint, the build is full. Strict checks stay on; only MkDocs' warning that a build
 is dirty is dropped, since this build puts right what that warning is about.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import errno
 import hashlib
-import json
 import logging
 import os
 import re
@@ -32,16 +31,11 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import Abort
 
-from . import manifest
+from . import state
 from .progress import Progress, Silent
 from .renderer import ZENSICAL, render_docs
 
-RECORD_VERSION = 1
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs' static templates, every build
-
-
-def record_path(site_dir: Path) -> Path:
-    return site_dir.with_name(f".{site_dir.name}.built.json")
 
 
 def fingerprint(root: Path) -> str:
@@ -71,12 +65,9 @@ def docs_stamps(docs_dir: Path) -> dict[str, list[int]]:
     return stamps
 
 
-def _last_record(site_dir: Path, print_: str) -> dict | None:
-    try:
-        last = json.loads(record_path(site_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if last.get("version") != RECORD_VERSION or last.get("fingerprint") != print_ or not site_dir.is_dir():
+def _last_record(root: Path, site_dir: Path, print_: str) -> dict | None:
+    last = state.part(root, state.SITE)
+    if last is None or last.get("site_dir") != str(site_dir) or last.get("fingerprint") != print_ or not site_dir.is_dir():
         return None
     return last
 
@@ -180,7 +171,7 @@ def _mkdocs(root: Path, staging: Path, strict: bool, changed: set[str] | None, p
         render_docs(root / "mkdocs.yml", staging, strict=strict, dirty=changed is not None,
                     plugins={"readouts-only-changed": _OnlyChanged(changed, progress)})
     except Abort as stopped:
-        raise Abort(_explained(str(stopped), warnings.messages, manifest.sources(root / "docs"))) from None
+        raise Abort(_explained(str(stopped), warnings.messages, state.sources(root))) from None
     finally:
         logger.removeFilter(dropping)
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -214,7 +205,7 @@ def _explained(stopped: str, warnings: list[str], sources: dict[str, str]) -> st
 def remove_leftovers(site_dir: Path) -> None:
     """What a killed build left beside site_dir: its unfinished new site and the old one it retired.
     Called under the build lock, so no running build owns them."""
-    for pattern in (f".{site_dir.name}-*", f".{site_dir.name}.old-*", f".{site_dir.name}.built.json.*.tmp"):
+    for pattern in (f".{site_dir.name}-*", f".{site_dir.name}.old-*"):
         for leftover in site_dir.parent.glob(pattern):
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
@@ -237,12 +228,12 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     docs_dir, print_ = root / "docs", fingerprint(root)
     stamps = docs_stamps(docs_dir)
-    last = None if full else _last_record(site_dir, print_)
+    last = None if full else _last_record(root, site_dir, print_)
     progress = progress or Silent()
     if last is not None and last["docs"] == stamps:
         progress.stage("MkDocs", "nothing changed in docs/ since site/ was built")
         return {"full": False, "rendered": 0, "removed": 0}
-    record_path(site_dir).unlink(missing_ok=True)  # until the new site is in place, no record claims it
+    state.forget(root, state.SITE)  # until the new site is in place, no record claims it
     staging = _staging_folder(site_dir)
     try:
         if last is None:
@@ -256,10 +247,7 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, site_dir)
-    content = {"version": RECORD_VERSION, "fingerprint": print_, "docs": stamps}
-    temporary = record_path(site_dir).with_name(f"{record_path(site_dir).name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(content, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, record_path(site_dir))
+    state.keep(root, state.SITE, {"site_dir": str(site_dir), "fingerprint": print_, "docs": stamps})
     return {"full": changed is None, "rendered": len(stamps) if changed is None else len(changed), "removed": len(gone)}
 
 
@@ -268,7 +256,7 @@ def render_with_zensical(root: Path, site_dir: Path, progress: Progress | None =
     No record is kept: the next MkDocs build is a full one."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    record_path(site_dir).unlink(missing_ok=True)
+    state.forget(root, state.SITE)
     (progress or Silent()).stage("Zensical", "renders the whole of docs/")
     staging = _staging_folder(site_dir)
     try:

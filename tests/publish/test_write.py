@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 
@@ -67,14 +66,13 @@ def test_output_is_deterministic_across_processes_and_hash_seeds(project, tmp_pa
     _generate_in_process(other, 2)
     files = sorted(p.relative_to(project / "docs") for p in (project / "docs").rglob("*") if p.is_file())
     assert len(files) > 20 and files == sorted(p.relative_to(other / "docs") for p in (other / "docs").rglob("*") if p.is_file())
-    assert [f for f in files if f.name != ".generated.json"
-            and (project / "docs" / f).read_bytes() != (other / "docs" / f).read_bytes()] == []
+    assert [f for f in files if (project / "docs" / f).read_bytes() != (other / "docs" / f).read_bytes()] == []
 
 
 @pytest.mark.slow
 def test_a_rebuild_with_nothing_changed_writes_nothing(project):
     _generate_in_process(project, 1)
-    (project / "docs/.generated.json").unlink()  # so the whole archive is rendered again, not skipped
+    (project / ".build-state.json").unlink()  # so the whole archive is rendered again, not skipped
     before = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
     out = _generate_in_process(project, 3)
     assert ": 0 pages written, 0 removed" in out
@@ -102,11 +100,11 @@ def test_git_ignores_everything_the_build_writes(tmp_path):
     """Every generated part of docs/ and every record is in .gitignore, so none is committed."""
     import subprocess
 
-    from generator.publish import manifest, site
+    from generator.publish import state
     from generator.publish.lock import NAME as LOCK
     from generator.publish.write import GENERATED
     from tests.conftest import REPO
 
-    paths = [f"docs/{name}" for name in (*GENERATED, manifest.NAME)] + ["site/index.html", LOCK, site.record_path(Path("site")).name]
+    paths = [f"docs/{name}" for name in GENERATED] + ["site/index.html", LOCK, state.NAME, f"{state.NAME}.1.tmp"]
     found = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True, text=True)
     assert sorted(found.stdout.split()) == sorted(paths)
