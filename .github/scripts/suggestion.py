@@ -54,7 +54,7 @@ def draft(body_file: Path, out_dir: Path, root: Path) -> dict:
     sys.path.insert(0, str(root))
     from generator.contribute.draft import DraftError, draft_readout, valid_url, write_draft
     from generator.core.problems import ERROR
-    from generator.pages.site_check import check_site
+    from generator.publish.site_check import check_site
 
     body = body_file.read_bytes()[:MAX_BODY].decode("utf-8", "replace")
     answers = parse_form(body)
