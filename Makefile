@@ -38,11 +38,16 @@ browser:  ## Debian's Chromium, for the real-browser tests
 pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
 	@sh tests/install-debian.sh pandoc PANDOC pandoc "the citation tests"
 
+# The suite runs in one process per core (pytest-xdist); a whole-site build is shared by them all
+# (tests/conftest.py), and each test module keeping its own site stays on one of them (--dist loadgroup).
+TEST_WORKERS ?= auto
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
 test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m benchmarks.bench

@@ -25,7 +25,9 @@ from generator.publish.site_check import check_site
 
 from tests.conftest import make_project
 
-pytestmark = pytest.mark.slow  # a hundred random archives, three built with MkDocs
+# A hundred random archives, three built with MkDocs; in one process of a parallel run, as the last test
+# reads what the first one rendered
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("property")]
 
 # The same examples on every run and no example database: a run on a fresh clone (as in CI) tries
 # exactly what any other run tried, so a failure is reproduced by running the test again.

@@ -11,9 +11,7 @@ import pytest
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
-from ..conftest import ARTIFACTS, REPO, make_project
-
-SEARCH_ARCHIVE = REPO / "tests" / "fixtures" / "search"  # readouts in Chinese and Persian, accounts of one call
+from ..conftest import ARTIFACTS
 
 
 def pytest_collection_modifyitems(items):
@@ -30,13 +28,9 @@ def site_url(built_real_site):
 
 
 @pytest.fixture(scope="session")
-def search_site_url(tmp_path_factory):
-    """The search fixture archive, built and served once per test run."""
-    from generator.publish.pipeline import build_site
-
-    root = make_project(tmp_path_factory.mktemp("search") / "project", SEARCH_ARCHIVE)
-    build_site(root, root / "site", strict=True)
-    server = serve_folder(root / "site")
+def search_site_url(built_search_site):
+    """The search fixture archive, built once per test run and served."""
+    server = serve_folder(built_search_site / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

@@ -13,7 +13,6 @@ import pytest
 
 from benchmarks.search import serve_folder
 
-from ..conftest import make_versions_project
 from .conftest import Visit
 
 CALL = "2021-01-15-wang-yi-speaks-with-zarif-on-the-phone"
@@ -23,13 +22,9 @@ CALL_VERSIONS = f"versions/{CALL}/"
 
 
 @pytest.fixture(scope="module")
-def versions_site(tmp_path_factory):
-    from generator.publish.pipeline import build_site
-
-    root = make_versions_project(tmp_path_factory.mktemp("versions") / "project")
-    build_site(root, root / "site", strict=True)
-    server = serve_folder(root / "site")
-    yield root / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+def versions_site(built_versions_site):
+    server = serve_folder(built_versions_site / "site")
+    yield built_versions_site / "site", f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 

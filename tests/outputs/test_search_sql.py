@@ -13,9 +13,6 @@ import pytest
 
 from generator.outputs.search_sql import match_expression
 from generator.outputs.search_text import shard_of, tokens
-from generator.publish.pipeline import build_site
-
-from ..conftest import REPO, make_project
 
 QUERIES = [
     "Raisi", "reahy", "nuclear deal", "JCPOA", "zarif tehran", "Zárif", "belt road", "2023", "july 2022",
@@ -25,10 +22,8 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("search-sql") / "project", REPO / "tests" / "fixtures" / "search")
-    build_site(root, root / "site", strict=True)
-    return root / "site"
+def built(built_search_site) -> Path:
+    return built_search_site / "site"
 
 
 def _site_finds(site: Path, query: str) -> set[int]:

@@ -95,6 +95,7 @@ def test_two_builds_at_once_leave_what_a_full_build_makes(project, tmp_path):
     assert not list(project.glob(".docs-*")) and not list(project.glob(".site-*"))
 
 
+@pytest.mark.slow  # 300 swaps under a reader that polls without pause
 def test_the_site_is_swapped_in_one_step(tmp_path):
     """A reader polling site/ while it is replaced finds a whole site every time."""
     site_dir = tmp_path / "site"

@@ -75,6 +75,11 @@ def test_a_full_disk_names_the_file_and_leaves_docs_as_it_was(project, monkeypat
     assert not [p for p in (project / "docs").rglob("*") if p.name.endswith(".tmp")]
 
 
+def _hears_ctrl_c():
+    """A suite started in the background (`make test &`) passes its processes Ctrl-C ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_a_build_without_a_traceback(project):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(project), "60"], cwd=REPO, stdout=subprocess.PIPE,
@@ -82,7 +87,8 @@ def test_ctrl_c_stops_a_build_without_a_traceback(project):
     try:
         assert holder.stdout.readline().strip() == "held"
         build = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project), "build"], cwd=REPO,
-                                 env={**os.environ, "READOUTS_LOCK_WAIT": "60"}, stderr=subprocess.PIPE, text=True)
+                                 env={**os.environ, "READOUTS_LOCK_WAIT": "60"}, stderr=subprocess.PIPE, text=True,
+                                 preexec_fn=_hears_ctrl_c)
         time.sleep(3)  # waiting for the lock
         build.send_signal(signal.SIGINT)
         _, err = build.communicate(timeout=60)
