@@ -38,16 +38,17 @@ browser:  ## Debian's Chromium, for the real-browser tests
 pandoc:  ## Debian's pandoc, whose citeproc renders the citation downloads in the tests
 	@sh tests/install-debian.sh pandoc PANDOC pandoc "the citation tests"
 
-# The suite runs in one process per core (pytest-xdist); a whole-site build is shared by them all
-# (tests/conftest.py), and each test module keeping its own site stays on one of them (--dist loadgroup).
+# The suite runs in one process per core (pytest-xdist), which share each whole-site build (tests/conftest.py).
+# TEST_WORKERS=0 runs it in this process alone.
 TEST_WORKERS ?= auto
-PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+PARALLEL := -n $(TEST_WORKERS)
 
 test: $(STAMP) browser pandoc  ## the whole suite, real-browser tests included
 	$(BIN)/python -m pytest $(PARALLEL)
 
+# test-fast collects no property test: Hypothesis's plugin would import Hypothesis in every process to report nothing.
 test-fast: $(STAMP)  ## everything but the browser tests and the slow ones (whole sites, larger archives)
-	$(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow"
+	$(BIN)/python -m pytest $(PARALLEL) -p no:hypothesispytest -m "not browser and not slow"
 
 bench: $(STAMP) browser  ## benchmark at N readouts (BENCH_N="100 1000" by default)
 	$(BIN)/python -m benchmarks.bench

@@ -15,7 +15,6 @@ from generator.core.problems import ERROR
 from benchmarks.synthetic import write_synthetic_archive
 
 N = 200
-pytestmark = pytest.mark.xdist_group("synthetic")  # one synthetic archive, on one worker of a parallel run
 
 
 def _files(root: Path) -> dict[str, bytes]:

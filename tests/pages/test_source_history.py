@@ -17,8 +17,7 @@ from generator.publish.pipeline import build_site
 
 from tests.conftest import make_project
 
-# The module builds one site with strict MkDocs, kept on one worker of a parallel run
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("source-history")]
+pytestmark = pytest.mark.slow  # the module builds a site with strict MkDocs
 
 TALKS = "2021-03-27-wang-yi-holds-talks-with-zarif"
 RECEIVES = "2021-03-27-zarif-receives-wang-yi"

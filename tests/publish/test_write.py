@@ -79,6 +79,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(project):
     assert {p: p.stat().st_mtime_ns for p in before if p.exists()} == before
 
 
+@pytest.mark.slow  # builds a whole site with MkDocs
 def test_clean_leaves_the_project_as_it_was_before_the_build(project):
     """`make clean` runs `generator clean`, which removes every kind's files, the site and the
     records, and leaves the hand-written pages."""
