@@ -16,7 +16,7 @@ from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
 from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
-from ..core import parallel
+from ..core import parallel, remembered
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
@@ -140,7 +140,9 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
 def remember_archive(root: Path) -> None:
     """Validate the archive into this process's memory, so that the next change re-reads one file.
     The live preview calls it once at start-up: its first build usually finds docs/ up to date
-    and stops early, which would leave the first edit to validate everything."""
+    and stops early, which would leave the first edit to validate everything. From then on the
+    values computed from each unchanged readout are kept between builds too (remembered.py)."""
+    remembered.keep_between_builds()
     _check_with_memory(root, state.input_stamps(root))
 
 
@@ -165,6 +167,7 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     archive, problems = _check_with_memory(root, inputs, progress)
     if archive is None:
         raise ArchiveInvalid(problems)
+    remembered.forget_all_but(archive.readouts)
     indexes = index_archive(archive)
     clashes = address_problems(archive, indexes, root)  # the check computes them too: never a surprise here
     if clashes:
