@@ -211,10 +211,10 @@ class Renderers:
     indexes: object
     root: Path
     site: dict
-    made: dict = field(default_factory=dict)  # dirty pages (frozen) or None → Context
+    made: dict = field(default_factory=dict)  # whether for every page → Context
 
     def context(self, dirty: set[str] | None) -> Context:
-        key = None if dirty is None else frozenset(dirty)
+        key = dirty is None
         if key not in self.made:
             renderer = Renderer(self.archive, self.indexes, self.root / "templates", self.site, dirty)
             self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer)
