@@ -13,6 +13,8 @@ for each N, then one machine-readable line:
            search_gz_bytes=… max_page_bytes=… rebuild_written=… rebuild_s=… add_one_s=…
            add_one_written=… edit_one_s=… edit_one_written=… workers=… zensical_s=…
            render_ms=readout.md.j2:…,official.md.j2:…  (generator ms per page, by template)
+           kinds_s=search-index:…,readouts:…  add_kinds_s=…  (generator seconds by kind of page,
+           in the cold build and in the build after one readout is added)
 
 N comes from the arguments, else from BENCH_N ("100 1000" or "100,1000"), else 100 and 1000.
 This measures; it asserts nothing about time.
@@ -88,7 +90,7 @@ def _build(root: str, site: str) -> dict:
     end = time.perf_counter()
     return {"generator_s": middle - start, "mkdocs_s": end - middle,
             "written": len(generated.report.written), "readouts": generated.readouts,
-            "events": len(generated.archive.events), "timings": generated.timings,
+            "events": len(generated.archive.events), "timings": generated.timings, "kinds": generated.kind_timings,
             "workers": parallel.workers_for(generated.readouts)}
 
 
@@ -160,6 +162,7 @@ class BenchResult:
     edit_one: dict
     workers: int
     timings: dict  # template → [pages, seconds]
+    kinds: dict  # kind of page or file (generator/publish/kinds.py) → [files made, seconds]
     zensical_s: float | None
     floor_s: float
     floor_pages: int
@@ -195,12 +198,19 @@ class BenchResult:
                 f"serve_edit_s={_seconds(self.serve.get('edit_served_s'))} "
                 f"add_one_s={self.add_one['seconds']:.2f} add_one_written={self.add_one['site_written']} "
                 f"edit_one_s={self.edit_one['seconds']:.2f} edit_one_written={self.edit_one['site_written']} "
-                f"workers={self.workers} zensical_s={_seconds(self.zensical_s)} render_ms={self.render_ms()}")
+                f"workers={self.workers} zensical_s={_seconds(self.zensical_s)} render_ms={self.render_ms()} "
+                f"kinds_s={self.kinds_s(self.kinds)} add_kinds_s={self.kinds_s(self.add_one.get('kinds', {}))}")
 
     def render_ms(self) -> str:
         """Generator milliseconds per page, by template, costliest in total first."""
         ranked = sorted(self.timings.items(), key=lambda item: -item[1][1])
         return ",".join(f"{template}:{seconds * 1000 / count:.2f}" for template, (count, seconds) in ranked if count)
+
+    @staticmethod
+    def kinds_s(kinds: dict) -> str:
+        """The generator's seconds by kind of page or file, costliest first (spaces in names as '-')."""
+        ranked = sorted(kinds.items(), key=lambda item: -item[1][1])
+        return ",".join(f"{kind.replace(' ', '-')}:{seconds:.2f}" for kind, (_, seconds) in ranked)
 
     def table(self) -> str:
         mb = 2**20
@@ -228,6 +238,11 @@ class BenchResult:
                                    f"to docs/, {self.edit_one['site_written']:,} to site/"),
             ("generator, by template", ", ".join(f"{t} {c:,} pages {s * 1000 / c:.2f} ms each"
                                                  for t, (c, s) in sorted(self.timings.items(), key=lambda i: -i[1][1]) if c)),
+            ("generator, by kind (cold)", ", ".join(f"{k} {s:.2f} s" for k, (_, s) in
+                                                    sorted(self.kinds.items(), key=lambda i: -i[1][1]))),
+            ("one added: generator, by kind", ", ".join(f"{k} {s:.2f} s" for k, (_, s) in
+                                                        sorted(self.add_one.get("kinds", {}).items(), key=lambda i: -i[1][1]))
+             + f"; generator {self.add_one.get('generator_s', 0):.2f} s of {self.add_one['seconds']:.2f} s"),
             ("workers", f"{self.workers:8d}"),
             ("zensical build, same docs/", f"{_seconds(self.zensical_s):>8} s"),
             ("floor: plain MkDocs+Material", f"{self.floor_s:8.2f} s   {self.floor_pages:,} readout pages, "
@@ -299,7 +314,8 @@ def bench_one(n: int, seed: int = 1, keep: bool = False, log: TextIO | None = No
             tree_pss_bytes=built["tree_pss_bytes"],
             site=stats,
             rebuild_s=rebuilt["seconds"], rebuild_written=rebuilt["docs_written"] + rebuilt["site_written"],
-            add_one=added, edit_one=edited, workers=built["workers"], timings=built["timings"], zensical_s=zensical_s,
+            add_one=added, edit_one=edited, workers=built["workers"], timings=built["timings"], kinds=built["kinds"],
+            zensical_s=zensical_s,
             floor_s=floor["mkdocs_s"], floor_pages=floor_pages, floor_rss_bytes=floor["rss_bytes"],
             floor_site=floor_stats, search_session=session, serve=serve,
         )

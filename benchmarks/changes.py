@@ -36,7 +36,8 @@ def timed_build(root: str, site: str) -> dict:
     seconds = time.perf_counter() - start
     after = site_inodes(Path(site))
     return {"seconds": seconds, "docs_written": len(generated.report.written),
-            "site_written": sum(before.get(path) != inode for path, inode in after.items())}
+            "site_written": sum(before.get(path) != inode for path, inode in after.items()),
+            "generator_s": generated.seconds, "kinds": generated.kind_timings or {}}
 
 
 def _readouts(root: Path) -> list[Path]:

@@ -84,7 +84,7 @@ def _two_pages_at_one_address(root: Path):
 REFUSALS = {
     ("generator/publish/pipeline.py", "_generate", "ArchiveInvalid"): [_unknown_name, _two_pages_at_one_address],
     ("generator/publish/write.py", "_checked", "WriteRefused"): [_id_outside_docs],
-    ("generator/publish/write.py", "write_pages", "WriteRefused"): [_two_pages_at_one_address],
+    ("generator/publish/write.py", "write", "WriteRefused"): [_two_pages_at_one_address],
     ("generator/outputs/search.py", "readout_numbers", "ValueError"): [_too_many_on_one_day],
     # MkDocs in strict mode: a page address with a line break in it stopped it
     ("generator/publish/site.py", "render_with_mkdocs", "raise"): [_id_with_a_newline],
@@ -93,6 +93,7 @@ REFUSALS = {
 NOT_FROM_THE_ARCHIVE = {
     ("generator/publish/hook.py", "on_pre_build", "PluginError"): "ArchiveInvalid from generate, as MkDocs reports it",
     ("generator/publish/pipeline.py", "build_site", "raise"): "puts docs/ back, then passes on what stopped the build",
+    ("generator/publish/pipeline.py", "generate", "raise"): "puts docs/ back, then passes on what stopped the run",
     ("generator/publish/cache.py", "cache_folder", "CacheUnusable"): "the cache folder is inside the project (the machine's set-up)",
     ("generator/publish/cache.py", "__init__", "CacheUnusable"): "the cache folder cannot be made or written (the machine's)",
     ("generator/publish/cache.py", "get", "ValueError"): "caught in get: a bad entry is discarded and the readout checked again",

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 MIN_ITEMS = 2000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 4
@@ -43,10 +43,17 @@ def _run(index: int):
 
 def map_chunks(function: Callable[[Sequence], object], chunks: list[Sequence]) -> list:
     """function(chunk) for every chunk, each in a forked worker; the results in order."""
+    return list(each_chunk(function, chunks, len(chunks)))
+
+
+def each_chunk(function: Callable[[Sequence], object], chunks: list[Sequence], workers: int) -> Iterator:
+    """function(chunk) for every chunk in `workers` forked workers, each result as soon as it and
+    those before it are done, so that the caller can write one chunk's results before the next
+    arrives."""
     global _task
     _task = lambda index: function(chunks[index])  # noqa: E731 - inherited by the fork, never pickled
     try:
-        with multiprocessing.get_context("fork").Pool(len(chunks), initializer=_ignore_interrupts) as pool:
-            return pool.map(_run, range(len(chunks)))
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+            yield from pool.imap(_run, range(len(chunks)))
     finally:
         _task = None

@@ -16,6 +16,7 @@ from datetime import date
 
 from ..core.versions import original_language, original_of
 from ..core.model import Archive, Formulation, Initiative, Official, Paragraph, Publisher, Readout
+from ..core.remembered import per_readout
 from ..pages.addresses import page_url
 from ..pages.cite import publisher_identified
 from ..pages.index import Indexes
@@ -73,6 +74,16 @@ def _versions(readout: Readout, versions: dict, site: dict) -> dict:
 def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dict | None = None) -> dict:
     """One readout as the JSON download holds it: what its page shows, and its text."""
     event = indexes.event_of.get(readout.url_path)
+    record = dict(_own_record(readout, site.get("url", "/")))  # its own fields; then those that depend on others
+    record.update(_versions(readout, versions or {}, site))
+    record.update(event=event.slug if event else None, event_page=page_url(site, event) if event else None)
+    return record
+
+
+@per_readout
+def _own_record(readout: Readout, url: str) -> dict:
+    """The record's fields that depend on the readout alone (and the site's address), in the record's
+    order; those that depend on other readouts are placeholders. Kept between the live preview's builds."""
     source = readout.source
     return {
         "id": readout.id,
@@ -107,12 +118,12 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dic
         },
         "relays": ({"publisher": readout.relays.publisher, "paragraphs": list(readout.relays.paragraphs)}
                    if readout.relays else None),
-        **_versions(readout, versions or {}, site),
+        "version_of": None, "translation_of": None, "original_language": None, "versions": None,
         "inferred": dict(readout.inferred),
         "notes": readout.notes or None,
-        "event": event.slug if event else None,
-        "event_page": page_url(site, event) if event else None,
-        "page": page_url(site, readout),
+        "event": None,
+        "event_page": None,
+        "page": page_url({"url": url}, readout),
         "text_markdown": readout.body,
         "text_plain": plain_text(readout.body),
         "paragraphs": [_paragraph(p) for p in readout.paragraphs],

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from ..core.limits import DAY_SLOTS
 from ..core.model import Archive, Readout
+from ..core.remembered import per_readout
 from ..pages.addresses import Page, site_path
 from ..pages.index import Indexes
 from .search_entities import publisher_id, search_entities
@@ -79,6 +80,7 @@ def body_text(readout: Readout) -> str:
     return " ".join([readout.body, *mentioned])
 
 
+@per_readout
 def impacts(readout: Readout) -> dict[str, int]:
     """Each indexed word of a readout with its weight there, 1 (weak) to MAX_IMPACT."""
     strong = Counter(_indexed(strong_text(readout)))

@@ -18,6 +18,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from ..core.model import Readout
+from ..core.remembered import per_readout
 from .search_text import STOPWORDS, gaps, shard_of, tokens
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -45,13 +46,14 @@ def _phrase_words(text: str) -> list[str]:
     return [w for w in tokens(text, query=True) if w not in STOPWORDS and (len(w) > 1 or not w.isascii())]
 
 
-def phrase_pairs(readout: Readout) -> set[str]:
+@per_readout
+def phrase_pairs(readout: Readout) -> frozenset[str]:
     """Every pair of adjacent words in the title, the occasion and each paragraph (never across two)."""
     pairs = set()
     for text in (readout.title, readout.occasion, *(p.text for p in readout.paragraphs)):
         found = _phrase_words(plain(text)) if text else []
         pairs.update(f"{a} {b}" for a, b in pairwise(found))
-    return pairs
+    return frozenset(pairs)
 
 
 def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:

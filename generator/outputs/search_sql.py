@@ -14,6 +14,7 @@ reader's words into one, and the data page shows it by hand ("习近平" is "习
 from __future__ import annotations
 
 from ..core.model import Archive, Readout
+from ..core.remembered import per_readout
 from .search import body_text, strong_text
 from .search_text import tokens
 
@@ -26,6 +27,7 @@ def folded(text: str) -> str:
     return " ".join(tokens(text))
 
 
+@per_readout
 def fts_row(readout: Readout) -> tuple[str, str, str]:
     facts = strong_text(readout).removeprefix(readout.title)
     return folded(readout.title), folded(body_text(readout)), folded(facts)

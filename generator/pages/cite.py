@@ -23,6 +23,7 @@ from ..archive.schema import field_label
 from ..core.languages import language_name
 from ..core.inferred import DATE_PARTS, inferred_parts
 from ..core.model import Readout
+from ..core.remembered import per_readout
 
 _BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -283,6 +284,7 @@ def _bibtex_year(c: Cited) -> tuple[str, str]:
 BABEL_LANGUAGES = {"en": "english", "zh": "chinese", "fa": "persian", "ar": "arabic", "ru": "russian", "fr": "french"}
 
 
+@per_readout
 def bibtex(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
     fields = [("title", "{{" + _bibtex_text(_title(c)) + "}}"), ("type", "{" + _bibtex_text(_genre(c)) + "}"),
@@ -309,6 +311,7 @@ def _ris_date(value: date) -> str:
     return f"{value.year:04d}/{value.month:02d}/{value.day:02d}/"
 
 
+@per_readout
 def ris(readout: Readout, page_url: str, site_name: str = "") -> str:
     c = cited(readout, page_url, site_name)
     lines = [("TY", "RPRT"), ("ID", c.key), ("TI", _title(c)), ("M3", _first_up(_genre(c)))]
@@ -334,6 +337,7 @@ def _date_parts(value: date) -> dict:
     return {"date-parts": [[value.year, value.month, value.day]]}
 
 
+@per_readout
 def csl_item(readout: Readout, page_url: str, site_name: str = "") -> dict:
     c = cited(readout, page_url, site_name)
     # nocase: the title is kept as published, not recased by a style

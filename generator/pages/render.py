@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -29,6 +30,7 @@ from .html import long_date
 
 # A listing longer than this is split into a page per year, so no page grows past ~150 KB.
 LIST_LIMIT = 200
+READOUT_CHUNKS_PER_WORKER = 8  # a large archive's readout pages come back in this many chunks a worker
 
 
 class Md(str):
@@ -344,17 +346,19 @@ class Renderer:
         self.timings = {}  # in the forked worker: its own pages only
         return self._readout_chunk(readouts), self.timings
 
-    def readout_pages(self) -> list[Page]:
-        """Every readout's page: most of the site, so a large archive renders them in several processes."""
+    def readout_pages(self) -> Iterator[Page]:
+        """Every readout's page: most of the site, so a large archive renders them in several
+        processes, in chunks handed back one at a time (a chunk's pages are written before the next)."""
         readouts = self.archive.readouts
         wanted = len(readouts) if self.dirty is None else sum(map(self.wanted, readouts))
         workers = parallel.workers_for(wanted)
         if workers == 1:
-            return self._readout_chunk(readouts)
-        rendered = parallel.map_chunks(self._worker_chunk, parallel.split(readouts, workers))
-        for _, timings in rendered:  # each worker timed its own pages
-            for template, (count, seconds) in timings.items():
+            yield from self._readout_chunk(readouts)
+            return
+        chunks = parallel.split(readouts, workers * READOUT_CHUNKS_PER_WORKER)
+        for pages, timings in parallel.each_chunk(self._worker_chunk, chunks, workers):
+            for template, (count, seconds) in timings.items():  # each worker timed its own pages
                 spent = self.timings.setdefault(template, [0, 0.0])
                 spent[0] += count
                 spent[1] += seconds
-        return [page for pages, _ in rendered for page in pages]
+            yield from pages

@@ -11,10 +11,10 @@ the record of what depends on what (depends.py), the writer's folders (write.py)
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
@@ -229,7 +229,7 @@ KINDS = (
                                    for r in archive.redirects]),
     Kind("contributing guide", (CONTRIBUTE_PAGE,), lambda c: [render_contributing(c.root)], _fixed(CONTRIBUTE_PAGE)),
     Kind("data downloads", ("data", ".lastmod.json"),
-         lambda c: render_data(c.archive, c.indexes, c.site) + [render_formulations_data(c.archive, c.indexes, c.site)],
+         lambda c: chain(render_data(c.archive, c.indexes, c.site), [render_formulations_data(c.archive, c.indexes, c.site)]),
          _fixed(*(path for path in DATA_FILES if path not in BIBLIOGRAPHY.values() and path != SOURCES_FEED))),
     Kind("citations", ("data",), lambda c: render_bibliography(c.archive, c.site),
          lambda archive, indexes: [Address(citation_path(r, extension), ((r.source_path, ("id",)),), r.id)
@@ -245,17 +245,9 @@ KINDS = (
 GENERATED = tuple(dict.fromkeys(top for kind in KINDS for top in kind.writes_into))
 
 
-def make_pages(context: Context, timings: dict | None = None) -> list[Page]:
-    """Every kind's files, in the table's order. `timings` receives each kind's [files made, seconds]
-    (the files kept as they are not counted)."""
-    pages: list[Page] = []
-    for kind in KINDS:
-        start = time.perf_counter()
-        made = list(kind.make(context))
-        if timings is not None:
-            timings[kind.name] = [sum(page.content is not None for page in made), time.perf_counter() - start]
-        pages += made
-    return pages
+def make_pages(context: Context) -> list[Page]:
+    """Every kind's files, in the table's order, in memory (the build writes each kind as it is made)."""
+    return [page for kind in KINDS for page in kind.make(context)]
 
 
 def page_addresses(archive: Archive, indexes: Indexes) -> list[Address]:

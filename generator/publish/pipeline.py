@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..archive.check import archive_unless_errors, check_archive
 from ..archive.load import load_archive, readout_paths
 from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
-from ..core import parallel
+from ..core import parallel, remembered
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
@@ -24,13 +24,13 @@ from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import Renderer
 from . import cache, site, state
-from .kinds import Context, make_pages
+from .kinds import KINDS, Context
 from .site_check import address_problems
 from .depends import depends_on, dirty_pages
 from .lock import build_lock
 from .progress import Progress, Silent
 from .renderer import MKDOCS, ZENSICAL
-from .write import Backup, WriteReport, remove_leftovers, write_pages
+from .write import Backup, WriteReport, Writer, remove_leftovers
 
 # Set while the command line runs MkDocs itself, so the mkdocs.yml hook does not generate twice.
 SKIP_GENERATE = "READOUTS_SKIP_GENERATE"
@@ -140,7 +140,9 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
 def remember_archive(root: Path) -> None:
     """Validate the archive into this process's memory, so that the next change re-reads one file.
     The live preview calls it once at start-up: its first build usually finds docs/ up to date
-    and stops early, which would leave the first edit to validate everything."""
+    and stops early, which would leave the first edit to validate everything. From then on the
+    values computed from each unchanged readout are kept between builds too (remembered.py)."""
+    remembered.keep_between_builds()
     _check_with_memory(root, state.input_stamps(root))
 
 
@@ -150,7 +152,23 @@ def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = N
     Only the pages that the changed readout files appear on are rendered again (see depends.py).
     One build of a project at a time (lock.py): BuildLocked when another holds it too long."""
     with build_lock(root):
-        return _generate(root, docs_dir, backup, progress)
+        if backup is not None:
+            return _generate(root, docs_dir, backup, progress)
+        backup, before = Backup(root), state.part(root, state.DOCS)
+        try:
+            return _generate(root, docs_dir, backup, progress)
+        except BaseException:
+            _put_back(root, docs_dir or root / "docs", backup, before)
+            raise
+        finally:
+            backup.discard()
+
+
+def _put_back(root: Path, docs_dir: Path, backup: Backup, before: dict | None) -> None:
+    """docs/ as it was before a failed run, and the record that described it."""
+    backup.restore(docs_dir)
+    if before is not None:
+        state.keep(root, state.DOCS, before)
 
 
 def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress: Progress | None) -> Generated:
@@ -165,6 +183,7 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     archive, problems = _check_with_memory(root, inputs, progress)
     if archive is None:
         raise ArchiveInvalid(problems)
+    remembered.forget_all_but(archive.readouts)
     indexes = index_archive(archive)
     clashes = address_problems(archive, indexes, root)  # the check computes them too: never a surprise here
     if clashes:
@@ -172,30 +191,67 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     depends = depends_on(archive, indexes)
     dirty = dirty_pages(root, last, inputs, depends)
     site = site_settings(root)
-    timings: dict[str, list[float]] = {}
-    kind_timings: dict[str, list[float]] = {}
-    pages = _make(archive, indexes, root, site, dirty, timings, kind_timings)
-    if dirty is not None and any(page.content is None and page.path not in last["outputs"] for page in pages):
-        pages = _make(archive, indexes, root, site, None, timings, kind_timings)  # a kept page that is not there
     state.forget(root, state.DOCS)  # a run that fails while writing leaves no record claiming otherwise
-    kept = sum(page.content is None for page in pages)
-    progress.stage("render", f"{len(pages) - kept} pages and files made, {kept} pages kept as they are")
-    report = write_pages(pages, docs_dir, backup)
+    writer = Writer(docs_dir, backup)
+    timings, kind_timings = _make_and_write(Renderers(archive, indexes, root, site), dirty, last, writer)
+    made = sum(count for count, _ in kind_timings.values())
+    progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
+    report = writer.finish()
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
-    state.keep_docs(root, docs_dir, [page.path for page in pages], inputs, len(archive.readouts), depends,
+    state.keep_docs(root, docs_dir, sorted(writer.targets), inputs, len(archive.readouts), depends,
                     {page_path(readout): readout.source_path for readout in archive.readouts})
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings, kind_timings)
 
 
-def _make(archive: Archive, indexes, root: Path, site: dict, dirty: set[str] | None, timings: dict,
-          kind_timings: dict) -> list:
-    renderer = Renderer(archive, indexes, root / "templates", site, dirty)
-    pages = make_pages(Context(archive, indexes, site, root, renderer), kind_timings)
-    for template, (count, seconds) in renderer.timings.items():
-        spent = timings.setdefault(template, [0, 0.0])
-        spent[0] += count
-        spent[1] += seconds
-    return pages
+@dataclass
+class Renderers:
+    """The renderer of a build, for the pages that changed and, made when a kept page is missing, for all."""
+
+    archive: Archive
+    indexes: object
+    root: Path
+    site: dict
+    made: dict = field(default_factory=dict)  # whether for every page → Context
+
+    def context(self, dirty: set[str] | None) -> Context:
+        key = dirty is None
+        if key not in self.made:
+            renderer = Renderer(self.archive, self.indexes, self.root / "templates", self.site, dirty)
+            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer)
+        return self.made[key]
+
+    def template_timings(self) -> dict:
+        timings: dict[str, list[float]] = {}
+        for context in self.made.values():
+            for template, (count, seconds) in context.renderer.timings.items():
+                spent = timings.setdefault(template, [0, 0.0])
+                spent[0] += count
+                spent[1] += seconds
+        return timings
+
+
+def _counting(pages, made: list[int]):
+    for page in pages:
+        made[0] += page.content is not None
+        yield page
+
+
+def _make_and_write(renderers: Renderers, dirty: set[str] | None, last: dict | None, writer: Writer) -> tuple[dict, dict]:
+    """Each kind's files, written as they are made, so no more than one kind's are in memory. Kinds
+    made every run are streamed; an incremental kind is checked first: a page it would keep that
+    the last run did not write makes the whole kind again."""
+    kind_timings: dict[str, list[float]] = {}
+    for kind in KINDS:
+        start = time.perf_counter()
+        pages = kind.make(renderers.context(dirty))
+        if dirty is not None and kind.shows:
+            pages = list(pages)
+            if any(page.content is None and page.path not in last["outputs"] for page in pages):
+                pages = list(kind.make(renderers.context(None)))
+        made = [0]
+        writer.write(_counting(pages, made))
+        kind_timings[kind.name] = [made[0], time.perf_counter() - start]
+    return renderers.template_timings(), kind_timings
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bool = False,
@@ -231,9 +287,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, fu
             run_mkdocs(root, site_dir, strict, full, progress, renderer)
             return generated
         except BaseException:
-            backup.restore(root / "docs")
-            if before is not None:  # docs/ is as that record found it again
-                state.keep(root, state.DOCS, before)
+            _put_back(root, root / "docs", backup, before)
             raise
         finally:
             backup.discard()

@@ -121,3 +121,6 @@ def test_the_benchmark_runs_end_to_end():
     assert float(values["add_one_s"]) > 0 and float(values["edit_one_s"]) > 0 and int(values["workers"]) >= 1
     assert "readout.md.j2:" in values["render_ms"] and "official.md.j2:" in values["render_ms"]
     assert values["zensical_s"] == "n/a" or float(values["zensical_s"]) > 0
+    kinds = dict(part.split(":") for part in values["kinds_s"].split(","))  # every kind of page, timed
+    assert "readouts" in kinds and "search-index" in kinds and all(float(s) >= 0 for s in kinds.values())
+    assert "data-downloads" in dict(part.split(":") for part in values["add_kinds_s"].split(","))

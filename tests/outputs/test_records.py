@@ -110,8 +110,8 @@ def test_plain_text_keeps_paragraphs_and_drops_marks():
 
 
 def test_the_same_archive_gives_the_same_bytes(fixture_archive):
-    first = render_data(fixture_archive, index_archive(fixture_archive), SITE)
-    second = render_data(fixture_archive, index_archive(fixture_archive), SITE)
+    first = list(render_data(fixture_archive, index_archive(fixture_archive), SITE))
+    second = list(render_data(fixture_archive, index_archive(fixture_archive), SITE))
     assert first == second
     assert [p.path for p in first][:5] == ["data/readouts.json", "data/readouts.csv", "data/readouts.schema.json",
                                            "data/readout.schema.json", "data/readouts.sqlite"]

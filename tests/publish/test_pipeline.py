@@ -66,13 +66,14 @@ def test_a_large_archive_built_by_several_processes_gives_the_same_pages(project
     generate(project)
     alone = {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     forked = []
-    original = parallel.map_chunks
+    original = parallel.each_chunk
     monkeypatch.setattr(parallel, "workers_for", lambda items: 2)
-    monkeypatch.setattr(parallel, "map_chunks", lambda function, chunks: forked.append(len(chunks)) or original(function, chunks))
+    monkeypatch.setattr(parallel, "each_chunk", lambda function, chunks, workers: forked.append((len(chunks), workers))
+                        or original(function, chunks, workers))
     other = make_project(tmp_path / "other")
     generate(other)
     together = {p.relative_to(other / "docs"): p.read_bytes() for p in (other / "docs").rglob("*") if p.is_file()}
-    assert forked == [2, 2]  # validation, then the readouts' pages
+    assert forked[0] == (2, 2) and forked[1][1] == 2 and forked[1][0] > 2  # validation; the pages in chunks
     assert together == alone
 
 
