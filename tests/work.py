@@ -22,13 +22,14 @@ class OverBudget(BaseException):
 def calls_made(call, budget: int) -> int:
     """The functions `call()` enters, Python's and built-in; fails the test once they pass `budget`."""
     made = 0
+    before = sys.getprofile()  # a profiler the run itself is under gets it back
 
     def count(frame, event, arg):
         nonlocal made
         if event == "call" or event == "c_call":
             made += 1
             if made > budget:
-                sys.setprofile(None)
+                sys.setprofile(before)
                 raise OverBudget
 
     sys.setprofile(count)
@@ -37,6 +38,6 @@ def calls_made(call, budget: int) -> int:
     except OverBudget:
         pass
     finally:
-        sys.setprofile(None)
+        sys.setprofile(before)
     assert made <= budget, f"more than {budget:,} function calls: a step is not linear in its input"
     return made

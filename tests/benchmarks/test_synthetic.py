@@ -15,6 +15,7 @@ from generator.core.problems import ERROR
 from benchmarks.synthetic import write_synthetic_archive
 
 N = 200
+pytestmark = pytest.mark.slow  # a synthetic archive of N readouts, checked whole
 
 
 def _files(root: Path) -> dict[str, bytes]:
