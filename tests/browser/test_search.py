@@ -3,6 +3,7 @@ places, several words, dates, near misses; and no index fetched on page load."""
 
 import pytest
 
+from .conftest import Visit
 from .searching import box_readouts, type_query
 
 NAMES = [
@@ -43,12 +44,23 @@ def searching(visit):
     return visit
 
 
+@pytest.fixture(scope="module")
+def typing(browser, site_url):
+    """One page for the queries below, which only type and read: each query replaces the one before,
+    and opening a page for each would be most of their time."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    visit = Visit(context.new_page(), site_url)
+    visit.open("timeline/")
+    yield visit
+    context.close()
+
+
 @pytest.mark.parametrize("query, first, readout", NAMES + INITIATIVES + PLACES)
-def test_a_name_finds_its_page_first_then_its_readouts(searching, query, first, readout):
-    titles = type_query(searching, query)
+def test_a_name_finds_its_page_first_then_its_readouts(typing, query, first, readout):
+    titles = type_query(typing, query)
     assert titles[0] == first
     assert readout in titles[1:]
-    assert searching.foreign_requests == [] and searching.errors == []
+    assert typing.foreign_requests == [] and typing.errors == []
 
 
 def test_an_occasion_finds_its_readout_first(searching):

@@ -3,12 +3,23 @@ Persian found whichever letter forms, digits, diacritics or non-joiners a text o
 
 import pytest
 
+from .conftest import Visit
 from .searching import box_readouts, open_search_page, page_titles, type_query
 
 CHINESE = "习近平同伊朗总统莱希通电话"
 PERSIAN = "ديدار رئيسی با شی جين‌پينگ در پكن"
 ENGLISH_CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"
 
+
+@pytest.fixture(scope="module")
+def typing(browser, search_site_url):
+    """One page for the queries below, which only type and read: each query replaces the one before,
+    and opening a page for each would be most of their time."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    visit = Visit(context.new_page(), search_site_url)
+    visit.open("")
+    yield visit
+    context.close()
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -25,11 +36,10 @@ ENGLISH_CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Ph
     ("1401", PERSIAN),  # ASCII digits for them
     ("همکاری", PERSIAN),  # the text writes it with a kasra
 ])
-def test_every_script_finds_its_readout(search_visit, query, expected):
-    search_visit.open("")
-    type_query(search_visit, query)
-    assert expected in box_readouts(search_visit)
-    assert search_visit.errors == [] and search_visit.foreign_requests == []
+def test_every_script_finds_its_readout(typing, query, expected):
+    type_query(typing, query)
+    assert expected in box_readouts(typing)
+    assert typing.errors == [] and typing.foreign_requests == []
 
 
 def test_a_native_name_finds_the_official_and_every_account(search_visit):
