@@ -5,6 +5,7 @@ These tests never skip: without Chromium they fail and say how to install it.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,12 +78,20 @@ class Visit:
         return path
 
 
+@contextmanager
+def desktop_visit(browser, site_url: str):
+    """A page of its own on a desktop-sized screen, closed when done."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield Visit(context.new_page(), site_url)
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def visit(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield Visit(page, site_url)
-    context.close()
+    with desktop_visit(browser, site_url) as visit:
+        yield visit
 
 
 @pytest.fixture
@@ -97,6 +106,5 @@ def phone(browser, site_url):
 @pytest.fixture
 def search_visit(browser, search_site_url):
     """A page of the search fixture's site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield Visit(context.new_page(), search_site_url)
-    context.close()
+    with desktop_visit(browser, search_site_url) as visit:
+        yield visit

@@ -3,7 +3,7 @@ places, several words, dates, near misses; and no index fetched on page load."""
 
 import pytest
 
-from .conftest import Visit
+from .conftest import desktop_visit
 from .searching import box_readouts, type_query
 
 NAMES = [
@@ -48,11 +48,9 @@ def searching(visit):
 def typing(browser, site_url):
     """One page for the queries below, which only type and read: each query replaces the one before,
     and opening a page for each would be most of their time."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    visit = Visit(context.new_page(), site_url)
-    visit.open("timeline/")
-    yield visit
-    context.close()
+    with desktop_visit(browser, site_url) as visit:
+        visit.open("timeline/")
+        yield visit
 
 
 @pytest.mark.parametrize("query, first, readout", NAMES + INITIATIVES + PLACES)

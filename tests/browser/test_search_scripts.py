@@ -3,7 +3,7 @@ Persian found whichever letter forms, digits, diacritics or non-joiners a text o
 
 import pytest
 
-from .conftest import Visit
+from .conftest import desktop_visit
 from .searching import box_readouts, open_search_page, page_titles, type_query
 
 CHINESE = "习近平同伊朗总统莱希通电话"
@@ -15,11 +15,9 @@ ENGLISH_CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Ph
 def typing(browser, search_site_url):
     """One page for the queries below, which only type and read: each query replaces the one before,
     and opening a page for each would be most of their time."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    visit = Visit(context.new_page(), search_site_url)
-    visit.open("")
-    yield visit
-    context.close()
+    with desktop_visit(browser, search_site_url) as visit:
+        visit.open("")
+        yield visit
 
 
 @pytest.mark.parametrize("query, expected", [
