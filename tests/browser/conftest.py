@@ -88,6 +88,19 @@ def desktop_visit(browser, site_url: str):
         context.close()
 
 
+def one_page_per_module(url_fixture: str, start: str):
+    """A fixture: one page of a module's tests that only type and read, each query replacing the
+    one before (opening a page for each would be most of their time)."""
+
+    @pytest.fixture(scope="module")
+    def shared(browser, request):
+        with desktop_visit(browser, request.getfixturevalue(url_fixture)) as visit:
+            visit.open(start)
+            yield visit
+
+    return shared
+
+
 @pytest.fixture
 def visit(browser, site_url):
     with desktop_visit(browser, site_url) as visit:

@@ -3,7 +3,7 @@ places, several words, dates, near misses; and no index fetched on page load."""
 
 import pytest
 
-from .conftest import desktop_visit
+from .conftest import one_page_per_module
 from .searching import box_readouts, type_query
 
 NAMES = [
@@ -44,13 +44,7 @@ def searching(visit):
     return visit
 
 
-@pytest.fixture(scope="module")
-def typing(browser, site_url):
-    """One page for the queries below, which only type and read: each query replaces the one before,
-    and opening a page for each would be most of their time."""
-    with desktop_visit(browser, site_url) as visit:
-        visit.open("timeline/")
-        yield visit
+typing = one_page_per_module("site_url", "timeline/")
 
 
 @pytest.mark.parametrize("query, first, readout", NAMES + INITIATIVES + PLACES)

@@ -3,7 +3,7 @@ Persian found whichever letter forms, digits, diacritics or non-joiners a text o
 
 import pytest
 
-from .conftest import desktop_visit
+from .conftest import one_page_per_module
 from .searching import box_readouts, open_search_page, page_titles, type_query
 
 CHINESE = "习近平同伊朗总统莱希通电话"
@@ -11,13 +11,7 @@ PERSIAN = "ديدار رئيسی با شی جين‌پينگ در پكن"
 ENGLISH_CALL = "Xi Jinping Speaks with Iranian President Ebrahim Raisi on the Phone"
 
 
-@pytest.fixture(scope="module")
-def typing(browser, search_site_url):
-    """One page for the queries below, which only type and read: each query replaces the one before,
-    and opening a page for each would be most of their time."""
-    with desktop_visit(browser, search_site_url) as visit:
-        visit.open("")
-        yield visit
+typing = one_page_per_module("search_site_url", "")
 
 
 @pytest.mark.parametrize("query, expected", [
