@@ -18,8 +18,9 @@ project (symbolic links resolved first) is refused with a warning and the build 
 without a cache, as it does when the location cannot be used at all (a file, a
 read-only mount). CI starts without one. Entries are read back through a fixed list of
 model types, never unpickled or imported, so even a tampered entry can run no code;
-nothing else is cached on disk (no compiled templates), and `generator check`, what CI
-runs on a pull request, never reads the cache.
+the only other thing kept there is what each readout contributes to the whole-archive files
+(fragments.py); nothing compiled is cached on disk (no compiled templates), and `generator check`,
+what CI runs on a pull request, never reads the cache.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from ..core.settings import markdown_extensions
 _TYPES = {name: kind for name, kind in vars(model).items() if isinstance(kind, type) and dataclasses.is_dataclass(kind)}
 PARSERS = ("PyYAML", "Markdown", "pymdown-extensions", "Jinja2", "MkDocs")
 FORMAT = 2  # of an entry; another format finds no entry
+FRAGMENTS = "fragments."  # the fragment store's files in the same folder (fragments.py), kept by keep()
 # Data, not a registry: validating one readout never reads it (the ids are checked across the
 # whole archive on every run), so adding an entry keeps every cached readout.
 PUBLISHED_IDS = "published-ids.yml"
@@ -121,7 +123,7 @@ def _digest(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _discard(entry: Path) -> None:
+def discard(entry: Path) -> None:
     try:
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
@@ -163,7 +165,7 @@ class ReadoutCache:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            _discard(entry)  # the file is validated again, and a good entry written in its place
+            discard(entry)  # the file is validated again, and a good entry written in its place
             return None
         return found
 
@@ -176,12 +178,12 @@ class ReadoutCache:
                 temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
                                                 ensure_ascii=False), encoding="utf-8")
                 if (self.folder / f"{key}.json").is_dir():
-                    _discard(self.folder / f"{key}.json")  # a folder in an entry's place
+                    discard(self.folder / f"{key}.json")  # a folder in an entry's place
                 os.replace(temporary, self.folder / f"{key}.json")
             if missing:
                 for name in os.listdir(self.folder):
-                    if name.removesuffix(".json") not in entries:
-                        _discard(self.folder / name)
+                    if name.removesuffix(".json") not in entries and not name.startswith(FRAGMENTS):
+                        discard(self.folder / name)
                 for other in self.folder.parent.iterdir():  # entries for another generator or registry
                     if other != self.folder:
                         shutil.rmtree(other, ignore_errors=True)

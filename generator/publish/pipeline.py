@@ -27,6 +27,7 @@ from . import cache, site, state
 from .kinds import KINDS, Context
 from .site_check import address_problems
 from .depends import depends_on, dirty_pages
+from .fragments import Fragments
 from .lock import build_lock
 from .progress import Progress, Silent
 from .renderer import MKDOCS, ZENSICAL
@@ -78,16 +79,18 @@ def _check_everything(root: Path) -> tuple[Archive | None, list[Problem]]:
     return archive_unless_errors(registry, readouts, problems)
 
 
-def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tuple[Archive | None, list[Problem]]:
+def _check_with_cache(root: Path, paths: list[Path], progress: Progress
+                      ) -> tuple[Archive | None, list[Problem], Fragments]:
     """The archive from the readouts validated by earlier runs (cache.py) and the files that changed;
     everything again, in parallel, when most files have no entry or a registry has an error. Each
-    file and registry is validated once either way."""
+    file and registry is validated once either way. With it, the store of each readout's fragments
+    (fragments.py), found by the same keys."""
     try:
         store = cache.ReadoutCache(root)
     except cache.CacheUnusable as unusable:
         progress.warn(f"{unusable}; building without a cache")
         progress.stage("check", f"{len(paths)} readout files read and validated")
-        return _check_everything(root)
+        return (*_check_everything(root), Fragments(None, {}))
     keys = {path: store.key(display_path(path, root), path.read_bytes()) for path in paths}
     if sum(map(store.has, keys.values())) < len(paths) - len(paths) // 2:  # a cold build, or most files changed
         progress.stage("check", f"{len(paths)} readout files read and validated")
@@ -97,7 +100,7 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
         if any(p.severity == ERROR for p in problems):
             progress.stage("check", f"{len(paths)} readout files read and validated")
-            return _check_everything(root)
+            return (*_check_everything(root), Fragments(None, {}))
         officials, initiatives = {o.slug: o for o in registry.officials}, {i.slug: i for i in registry.initiatives}
         known = {key: readout for key in keys.values() if (readout := store.get(key, officials, initiatives))}
         changed = [path for path, key in keys.items() if key not in known]
@@ -106,23 +109,25 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress) -> tupl
         registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
         # clashing addresses, among files cached in other states too, are left to address_problems
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
-    if archive is not None:
-        by_source = {readout.source_path: readout for readout in archive.readouts}
-        store.keep({key: by_source[display_path(path, root)] for path, key in keys.items()},
-                   {keys[path] for path in changed})
-    return archive, problems
+    if archive is None:
+        return archive, problems, Fragments(None, {})
+    by_source = {readout.source_path: readout for readout in archive.readouts}
+    store.keep({key: by_source[display_path(path, root)] for path, key in keys.items()},
+               {keys[path] for path in changed})
+    return archive, problems, Fragments(store.folder, {display_path(path, root): key for path, key in keys.items()})
 
 
 def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progress | None = None
-                       ) -> tuple[Archive | None, list[Problem]]:
+                       ) -> tuple[Archive | None, list[Problem], Fragments]:
     progress = progress or Silent()
     readouts_dir = str(root / "archive" / "readouts") + "/"
     current = {path: stamp for path, stamp in inputs.items() if path.startswith(readouts_dir) and path.endswith(".md")}
     published = str(root / PUBLISHED)  # data read again on every run (see depends.py), not a basis
     basis = {path: stamp for path, stamp in inputs.items() if path not in current and path != published}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
+    fragments = Fragments(None, {})  # the readouts kept in memory keep their values there too
     if last_basis != basis or not remembered:
-        archive, problems = _check_with_cache(root, readout_paths(root / "archive"), progress)
+        archive, problems, fragments = _check_with_cache(root, readout_paths(root / "archive"), progress)
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
         known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
@@ -134,7 +139,7 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
         shown = {path: display_path(Path(path), root) for path in current}
         _VALIDATED[str(root)] = (basis, {path: (stamp, by_source[shown[path]])
                                          for path, stamp in current.items() if shown[path] in by_source})
-    return archive, problems
+    return archive, problems, fragments
 
 
 def remember_archive(root: Path) -> None:
@@ -143,7 +148,7 @@ def remember_archive(root: Path) -> None:
     and stops early, which would leave the first edit to validate everything. From then on the
     values computed from each unchanged readout are kept between builds too (remembered.py)."""
     remembered.keep_between_builds()
-    _check_with_memory(root, state.input_stamps(root))
+    _check_with_memory(root, state.input_stamps(root))[2].close()
 
 
 def generate(root: Path, docs_dir: Path | None = None, backup: Backup | None = None,
@@ -180,20 +185,22 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
         report = WriteReport(written=(), removed=(), unchanged=len(last["outputs"]))
         progress.stage("generate", "nothing changed since the last run")
         return Generated(None, report, time.perf_counter() - start, last["readouts"])
-    archive, problems = _check_with_memory(root, inputs, progress)
-    if archive is None:
-        raise ArchiveInvalid(problems)
-    remembered.forget_all_but(archive.readouts)
-    indexes = index_archive(archive)
-    clashes = address_problems(archive, indexes, root)  # the check computes them too: never a surprise here
-    if clashes:
-        raise ArchiveInvalid(clashes)
-    depends = depends_on(archive, indexes)
-    dirty = dirty_pages(root, last, inputs, depends)
-    site = site_settings(root)
-    state.forget(root, state.DOCS)  # a run that fails while writing leaves no record claiming otherwise
-    writer = Writer(docs_dir, backup)
-    timings, kind_timings = _make_and_write(Renderers(archive, indexes, root, site), dirty, last, writer)
+    archive, problems, fragments = _check_with_memory(root, inputs, progress)
+    with fragments:
+        if archive is None:
+            raise ArchiveInvalid(problems)
+        remembered.forget_all_but(archive.readouts)
+        indexes = index_archive(archive)
+        clashes = address_problems(archive, indexes, root)  # the check computes them too: never a surprise here
+        if clashes:
+            raise ArchiveInvalid(clashes)
+        depends = depends_on(archive, indexes)
+        dirty = dirty_pages(root, last, inputs, depends)
+        state.forget(root, state.DOCS)  # a run that fails while writing leaves no record claiming otherwise
+        writer = Writer(docs_dir, backup)
+        with remembered.storing(fragments, fragments.named(archive.readouts)):
+            renderers = Renderers(archive, indexes, root, site_settings(root))
+            timings, kind_timings = _make_and_write(renderers, dirty, last, writer)
     made = sum(count for count, _ in kind_timings.values())
     progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
     report = writer.finish()

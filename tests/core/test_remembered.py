@@ -90,3 +90,56 @@ def test_builds_of_a_warm_process_write_what_a_fresh_full_build_writes(keeping, 
     assert impacts(unchanged) is kept  # not computed again in any of the builds
     bib = (root / "docs/data/readouts.bib").read_text(encoding="utf-8")
     assert "修订" in bib and "A sentence added" in (root / "docs/data/readouts.json").read_text(encoding="utf-8")
+
+
+class _Store:
+    """A fragment store in memory (publish/fragments.py keeps one on disk)."""
+
+    def __init__(self):
+        self.values: dict[tuple, str] = {}
+
+    def get(self, key, function, arguments):
+        return self.values.get((key, function, arguments))
+
+    def put(self, key, function, arguments, value):
+        self.values[(key, function, arguments)] = value
+
+
+def test_a_stored_value_comes_back_as_it_went_and_is_not_computed_again():
+    calls, store, readout = [], _Store(), object()
+
+    @remembered.per_readout
+    def fragment(readout, url):
+        calls.append(url)
+        return {"row": ("title", "text"), "pairs": [frozenset({"b c", "a b"})], "none": None, "url": url}
+
+    with remembered.storing(store, [(readout, "key-1")]):
+        first = fragment(readout, "/")
+        again = fragment(readout, "/")  # a later run: from the store
+        other = fragment(readout, "/other/")  # other arguments: computed
+    assert calls == ["/", "/other/"] and again == first and again is not first
+    assert isinstance(again["row"], tuple) and isinstance(again["pairs"][0], frozenset)
+    assert fragment(readout, "/") == first and calls == ["/", "/other/", "/"]  # no store: computed
+    assert other["url"] == "/other/" and len(store.values) == 2
+
+
+def test_a_value_json_cannot_hold_exactly_is_computed_every_time():
+    calls, store, readout = [], _Store(), object()
+
+    @remembered.per_readout
+    def counts(readout):
+        calls.append(1)
+        return {1: "one"}  # JSON would give the key back as "1"
+
+    with remembered.storing(store, [(readout, "key-1")]):
+        assert counts(readout) == {1: "one"} and counts(readout) == {1: "one"}
+    assert len(calls) == 2 and store.values == {}
+
+
+def test_a_readout_the_build_does_not_name_is_computed():
+    calls, store = [], _Store()
+    named, other = object(), object()
+    measure = remembered.per_readout(lambda readout: calls.append(readout) or 1)
+    with remembered.storing(store, [(named, "key-1")]):
+        measure(named), measure(named), measure(other), measure(other)
+    assert calls == [named, other, other]

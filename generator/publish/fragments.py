@@ -1,0 +1,111 @@
+"""What each readout contributes to the whole-archive files (its record, its citations, its search
+words and phrase pairs, its full-text row), kept on disk between runs beside the validated
+readouts (cache.py). A build after a small change then assembles the downloads, the citations and
+the search index from stored fragments, and computes only the changed readouts' own.
+
+A fragment is found by the key of its readout file's content (cache.py: the file's path and bytes
+with the fingerprint of the generator's code, the registries, the parsers and the Markdown
+settings), the function that made it and its arguments (the site's address and name). Only the
+readouts whose values follow from their own file are named: a translation whose original the
+archive holds is told of that original (its citation names it), so its values are computed on
+every run.
+
+Where and why: one SQLite file in the cache's folder for the current fingerprint, outside the
+checkout, for the reasons cache.py gives; a new fingerprint starts an empty one. Fragments are
+JSON text, read back as plain data (core/remembered.py), never unpickled. A store that cannot be
+opened, read or written holds nothing: it never makes a build fail, only slower.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..core.model import Readout
+from .cache import FRAGMENTS, discard
+
+FILE_NAME = FRAGMENTS + "sqlite"
+_SCHEMA = """CREATE TABLE IF NOT EXISTS fragments (
+  key TEXT NOT NULL, function TEXT NOT NULL, arguments TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (key, function, arguments)) WITHOUT ROWID"""
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    for attempt in range(2):
+        try:
+            db = sqlite3.connect(path, isolation_level=None)
+            db.execute("PRAGMA synchronous = OFF")  # a cache: a store lost in a crash is rebuilt
+            db.execute(_SCHEMA)
+            db.execute("BEGIN")
+            return db
+        except sqlite3.DatabaseError:  # not a database, a corrupted one, a folder: start again, once
+            if attempt == 0:
+                discard(path)
+        except (sqlite3.Error, OSError):
+            return None
+    return None
+
+
+class Fragments:
+    """The fragment store of one build, with the content key of each readout file; with no folder,
+    a store that holds nothing. Closed (what was added kept) at the end of a `with` block."""
+
+    def __init__(self, folder: Path | None, keys: dict[str, str]):
+        self.keys = keys  # readout file as the archive shows it (readout.source_path) → content key
+        self.db = _open(folder / FILE_NAME) if folder is not None else None
+        self.added = 0
+
+    def __enter__(self) -> Fragments:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        self.close()
+
+    def named(self, readouts: Iterable[Readout]) -> list[tuple[Readout, str]]:
+        """The readouts whose fragments may be stored, each with its key."""
+        if self.db is None:
+            return []
+        return [(readout, self.keys[readout.source_path]) for readout in readouts
+                if readout.translation_of is None and readout.source_path in self.keys]
+
+    def get(self, key: str, function: str, arguments: str) -> str | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT value FROM fragments WHERE key = ? AND function = ? AND arguments = ?",
+                                  (key, function, arguments)).fetchone()
+        except sqlite3.Error:
+            self._give_up()
+            return None
+        return row[0] if row else None
+
+    def put(self, key: str, function: str, arguments: str, value: str) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", (key, function, arguments, value))
+            self.added += 1
+        except sqlite3.Error:
+            self._give_up()
+
+    def close(self) -> None:
+        """Keep what was added, and drop the fragments of files that are gone or changed."""
+        if self.db is None:
+            return
+        try:
+            if self.added:
+                self.db.execute("CREATE TEMP TABLE current (key TEXT PRIMARY KEY)")
+                self.db.executemany("INSERT OR IGNORE INTO current VALUES (?)", ((key,) for key in self.keys.values()))
+                self.db.execute("DELETE FROM fragments WHERE key NOT IN (SELECT key FROM current)")
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            pass
+        self._give_up()
+
+    def _give_up(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self.db = None
