@@ -108,8 +108,9 @@ def _postings(entries: list[tuple[int, int]]) -> list[int]:
 def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
     entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for readout in readouts:
+        its_number = number[readout.url_path]
         for word, impact in impacts(readout).items():
-            entries[word].append((number[readout.url_path], impact))
+            entries[word].append((its_number, impact))
     shards: dict[str, dict] = defaultdict(dict)
     for word in sorted(entries):
         shards[shard_of(word)][word] = _postings(entries[word])

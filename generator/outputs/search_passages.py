@@ -59,8 +59,9 @@ def phrase_pairs(readout: Readout) -> frozenset[str]:
 def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
     holding: dict[str, list[int]] = defaultdict(list)
     for readout in readouts:
+        its_number = number[readout.url_path]
         for pair in phrase_pairs(readout):
-            holding[pair].append(number[readout.url_path])
+            holding[pair].append(its_number)
     shards: dict[str, dict] = defaultdict(dict)
     for pair in sorted(holding):
         shards[shard_of(pair.split(" ", 1)[0])][pair] = gaps(holding[pair])

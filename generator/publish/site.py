@@ -106,9 +106,12 @@ def _link_tree(source: Path, destination: Path) -> None:
 
 def _output_of(src_uri: str) -> str:
     """Where MkDocs writes a docs/ file, by MkDocs' own rules (.md, .markdown and its other Markdown
-    suffixes, README.md as its folder's page, directory URLs)."""
+    suffixes, README.md as its folder's page, directory URLs); any other file it copies as it is."""
     from mkdocs.structure.files import File
+    from mkdocs.utils import markdown_extensions
 
+    if not src_uri.endswith(markdown_extensions):
+        return src_uri  # most files of a large site: the downloads, citations and search shards
     return File(src_uri, "", "", use_directory_urls=True).dest_uri
 
 
