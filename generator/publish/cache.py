@@ -100,12 +100,14 @@ def _encode(value):
     return value
 
 
+def _tuples(value):
+    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+
+
 def _decoder(officials: dict[str, Official], initiatives: dict[str, Initiative]):
-    def decode(value):
-        if isinstance(value, list):
-            return tuple(decode(item) for item in value)
-        if not isinstance(value, dict):
-            return value
+    """json.loads' hook: each marked object as the model type it names (its members are decoded
+    first; their lists become tuples here)."""
+    def decode(value: dict):
         kind = value.pop("$")
         if kind == "Official":
             return officials[value["slug"]]
@@ -114,9 +116,14 @@ def _decoder(officials: dict[str, Official], initiatives: dict[str, Initiative])
         if kind == "date":
             return date.fromisoformat(value["iso"])
         if kind == "dict":
-            return {decode(k): decode(v) for k, v in value["items"]}
-        return _TYPES[kind](**{name: decode(item) for name, item in value.items()})  # KeyError: not a model type
+            return {_tuples(k): _tuples(v) for k, v in value["items"]}
+        return _TYPES[kind](**{name: _tuples(item) for name, item in value.items()})  # KeyError: not a model type
     return decode
+
+
+def as_validated(readout: Readout) -> Readout:
+    """The readout as its file alone gives it: the archive tells a translation of its original on every run."""
+    return dataclasses.replace(readout, translation_of=None) if readout.translation_of else readout
 
 
 def _digest(payload: str) -> str:
@@ -159,7 +166,7 @@ class ReadoutCache:
             stored = json.loads(entry.read_text(encoding="utf-8"))
             if stored["key"] != key or stored["digest"] != _digest(stored["readout"]):
                 raise ValueError("an entry for other content")
-            found = _decoder(officials, initiatives)(json.loads(stored["readout"]))
+            found = json.loads(stored["readout"], object_hook=_decoder(officials, initiatives))
             if not isinstance(found, Readout):
                 raise ValueError("not a readout")
         except FileNotFoundError:
@@ -174,7 +181,7 @@ class ReadoutCache:
         try:
             for key in missing:
                 temporary = self.folder / f".{key}.{os.getpid()}.tmp"
-                payload = json.dumps(_encode(entries[key]), ensure_ascii=False)
+                payload = json.dumps(_encode(as_validated(entries[key])), ensure_ascii=False)
                 temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
                                                 ensure_ascii=False), encoding="utf-8")
                 if (self.folder / f"{key}.json").is_dir():

@@ -137,7 +137,7 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}
         shown = {path: display_path(Path(path), root) for path in current}
-        _VALIDATED[str(root)] = (basis, {path: (stamp, by_source[shown[path]])
+        _VALIDATED[str(root)] = (basis, {path: (stamp, cache.as_validated(by_source[shown[path]]))
                                          for path, stamp in current.items() if shown[path] in by_source})
     return archive, problems, fragments
 

@@ -159,3 +159,16 @@ def test_nothing_compiled_is_kept_on_disk(project):
     kept = [p for p in cache.cache_base().rglob("*") if p.is_file()]
     entries = [p for p in kept if p.suffix == ".json"]
     assert entries and {p.name for p in kept if p not in entries} == {"fragments.sqlite"}  # JSON text: fragments.py
+
+
+def test_every_readout_comes_back_from_its_entry_as_it_was_validated(versions_project):
+    from generator.archive.check import check_archive
+
+    archive, _ = check_archive(versions_project)
+    store = ReadoutCache(versions_project)
+    keyed = {store.key(readout.source_path, b""): readout for readout in archive.readouts}
+    store.keep(keyed, set(keyed))
+    officials, initiatives = {o.slug: o for o in archive.officials}, {i.slug: i for i in archive.initiatives}
+    assert any(readout.translation_of for readout in archive.readouts)  # told again on every run
+    for key, readout in keyed.items():
+        assert store.get(key, officials, initiatives) == cache.as_validated(readout), readout.source_path
