@@ -206,7 +206,7 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
     report = writer.finish()
     progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
     state.keep_docs(root, docs_dir, sorted(writer.targets), inputs, len(archive.readouts), depends,
-                    {page_path(readout): readout.source_path for readout in archive.readouts})
+                    {page_path(readout): readout.source_path for readout in archive.readouts}, last, report.written)
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings, kind_timings)
 
 

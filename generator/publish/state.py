@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 NAME = ".build-state.json"
@@ -102,9 +103,15 @@ def is_fresh(last: dict | None, inputs: dict[str, list[int]]) -> bool:
 
 
 def keep_docs(root: Path, docs_dir: Path, pages: list[str], inputs: dict[str, list[int]], readouts: int,
-              depends: dict[str, list[str]], sources: dict[str, str]) -> None:
-    """Inputs are stamped before the run started, so an edit during the run is not missed."""
-    keep(root, DOCS, {"docs_dir": str(docs_dir.resolve()), "inputs": inputs, "outputs": output_stamps(docs_dir, pages),
+              depends: dict[str, list[str]], sources: dict[str, str], last: dict | None = None,
+              written: Iterable[str] = ()) -> None:
+    """Inputs are stamped before the run started, so an edit during the run is not missed. A page
+    this run did not write keeps the stamp `last` recorded (last_docs found every one as it was)."""
+    stamped = dict(last["outputs"]) if last else {}
+    for page in written:
+        stamped.pop(page, None)
+    outputs = {page: stamped[page] if page in stamped else stamp(docs_dir / page) for page in pages}
+    keep(root, DOCS, {"docs_dir": str(docs_dir.resolve()), "inputs": inputs, "outputs": outputs,
                       "readouts": readouts, "depends": depends, "sources": sources})
 
 
