@@ -97,6 +97,7 @@ NOT_FROM_THE_ARCHIVE = {
     ("generator/publish/cache.py", "cache_folder", "CacheUnusable"): "the cache folder is inside the project (the machine's set-up)",
     ("generator/publish/cache.py", "__init__", "CacheUnusable"): "the cache folder cannot be made or written (the machine's)",
     ("generator/publish/cache.py", "get", "ValueError"): "caught in get: a bad entry is discarded and the readout checked again",
+    ("generator/core/remembered.py", "_encoded", "TypeError"): "caught in _computed: a value JSON cannot hold is not stored",
     ("generator/publish/lock.py", "build_lock", "BuildLocked"): "another build of the project is running",
     ("generator/publish/site.py", "_exchange", "OSError"): "the file system cannot swap the site's folders",
     ("generator/publish/site.py", "_mkdocs", "Abort"): "MkDocs' strict mode, passed on with its warnings and their files",
