@@ -102,6 +102,8 @@ NOT_FROM_THE_ARCHIVE = {
     ("generator/publish/site.py", "_exchange", "OSError"): "the file system cannot swap the site's folders",
     ("generator/publish/site.py", "_mkdocs", "Abort"): "MkDocs' strict mode, passed on with its warnings and their files",
     ("generator/publish/write.py", "_replace", "WriteRefused"): "the disk is full or cannot be written (the machine's)",
+    ("generator/publish/write.py", "_replace_streamed", "WriteRefused"): "the disk is full or cannot be written (the machine's)",
+    ("generator/publish/write.py", "_replace_streamed", "raise"): "removes its temporary file, then passes on what stopped it",
     ("generator/publish/site.py", "render_with_zensical", "raise"): "removes its new folder, then passes on Zensical's failure",
     ("generator/publish/renderer.py", "render_docs", "ValueError"): "a renderer other than mkdocs or zensical was asked for",
     ("generator/publish/renderer.py", "_zensical_build", "RendererMissing"): "--renderer zensical without zensical installed",

@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 from ..archive.schema import json_schema
 from ..core.model import Archive
-from ..pages.addresses import Page, page_path
+from ..pages.addresses import Page, Streamed, page_path
 from ..pages.index import Indexes
-from .records import readouts_csv, readouts_json, records, schema_json
+from .records import csv_rows, each_record, readouts_json, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
-from .sqlite import readouts_sqlite
+from .sqlite import sqlite_pieces
 
 # Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
 # MkDocs reads no front matter of the pages an incremental build leaves as they are.
@@ -48,13 +48,16 @@ def lastmod_json(archive: Archive) -> str:
 
 
 def render_data(archive: Archive, indexes: Indexes, site: dict) -> Iterator[Page]:
-    """Every data file, in a fixed order (the data page itself is a template), one at a time: each
-    download holds every readout's text (about 100 MB apiece at 10,000), so the build writes one
-    before the next is made."""
-    readout_records = records(archive, indexes, site)
-    yield Page(DATA_FILES["json"], readouts_json(readout_records, archive, site, licence(site)))
-    yield Page(DATA_FILES["csv"], readouts_csv(readout_records))
+    """Every data file, in a fixed order (the data page itself is a template). Each download holds
+    every readout's text (about 100 MB apiece at 10,000), so each is streamed to disk as its records
+    are made, one readout at a time; the records are made again for each download (from the
+    fragments kept between runs) rather than held."""
+    def each() -> Iterator[dict]:
+        return each_record(archive, indexes, site)
+
+    yield Page(DATA_FILES["json"], Streamed(lambda: readouts_json(each(), archive, site, licence(site))))
+    yield Page(DATA_FILES["csv"], Streamed(lambda: csv_rows(each())))
     yield Page(DATA_FILES["records-schema"], schema_json(site))
     yield Page(DATA_FILES["front-matter-schema"], front_matter_schema_json(site))
-    yield Page(DATA_FILES["sqlite"], readouts_sqlite(archive, readout_records, site))
+    yield Page(DATA_FILES["sqlite"], Streamed(lambda: sqlite_pieces(archive, each(), site)))
     yield Page(LASTMOD_FILE, lastmod_json(archive))

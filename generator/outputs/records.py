@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..core.versions import original_language, original_of
@@ -178,26 +179,37 @@ def _publisher_record(publisher: Publisher) -> dict:
             "aliases": list(publisher.aliases), "note": publisher.note or None}
 
 
+def each_record(archive: Archive, indexes: Indexes, site: dict) -> Iterator[dict]:
+    """The records one at a time, in the archive's order: a download is written as they are made."""
+    return (readout_record(r, indexes, site, archive.versions) for r in archive.readouts)
+
+
 def records(archive: Archive, indexes: Indexes, site: dict) -> list[dict]:
-    return [readout_record(r, indexes, site, archive.versions) for r in archive.readouts]
+    return list(each_record(archive, indexes, site))
 
 
-def _lines(items: list[dict]) -> str:
+def _lines(items: Iterable[dict]) -> Iterator[str]:
     """A JSON array with an item per line: readable, and written by json's fast encoder, which
     does not indent (an indented archive of 10,000 readouts took seconds)."""
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]"
+    yield "[\n"
+    for number, item in enumerate(items):
+        yield ("" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
+    yield "\n]"
 
 
-def readouts_json(readout_records: list[dict], archive: Archive, site: dict, licence: dict) -> str:
+def readouts_json(readout_records: Iterable[dict], archive: Archive, site: dict, licence: dict) -> Iterator[str]:
+    """readouts.json in pieces, a readout to a piece."""
     head = {"$schema": records_schema(site)["$id"], "title": site.get("name", ""), "url": site.get("url", "/"),
             "licence": licence}
     lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
              "initiatives": [_initiative_record(i, site) for i in archive.initiatives],
              "publishers": [_publisher_record(p) for p in archive.publishers],
              "formulations": [_formulation_record(f, site) for f in archive.formulations]}
-    parts = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
-    parts += [f"{json.dumps(key)}: {_lines(items)}" for key, items in lists.items()]
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    yield "{\n" + ",\n".join(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items())
+    for key, items in lists.items():
+        yield f",\n{json.dumps(key)}: "
+        yield from _lines(items)
+    yield "\n}\n"
 
 
 def schema_json(site: dict) -> str:
@@ -235,15 +247,21 @@ def _csv_row(record: dict) -> list[str]:
     return [_cell(flat[column]) for column in CSV_COLUMNS]
 
 
-def readouts_csv(readout_records: list[dict]) -> str:
-    """A row per readout, newest first, with a byte-order mark so that spreadsheets read it as UTF-8.
-
-    Lists are joined with "; " (a participant's positions that day in brackets after the name).
-    """
+def csv_rows(readout_records: Iterable[dict]) -> Iterator[str]:
+    """A row per readout, newest first, after a byte-order mark so that spreadsheets read it as UTF-8;
+    each row a piece. Lists are joined with "; " (a participant's positions that day in brackets
+    after the name)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    yield "\ufeff" + out.getvalue()
     for record in readout_records:
+        out.seek(0)
+        out.truncate()
         writer.writerow(_csv_row(record))
-    return "\ufeff" + out.getvalue()
+        yield out.getvalue()
+
+
+def readouts_csv(readout_records: Iterable[dict]) -> str:
+    return "".join(csv_rows(readout_records))
 

@@ -37,7 +37,7 @@ def insert_full_text(db, archive: Archive) -> None:
     """A row of readouts_fts for each readout, under the readout's own rowid."""
     rowids = dict(db.execute("SELECT id, rowid FROM readouts"))
     db.executemany("INSERT INTO readouts_fts(rowid, title, text, names) VALUES (?, ?, ?, ?)",
-                   [(rowids[r.id], *fts_row(r)) for r in archive.readouts])
+                   ((rowids[r.id], *fts_row(r)) for r in archive.readouts))
 
 
 def match_expression(query: str) -> str:

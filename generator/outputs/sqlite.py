@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..core.model import BOTH_SIDES, Archive
@@ -138,29 +139,39 @@ def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
     _insert(db, "paragraph_initiatives", raised)
 
 
-def _readouts(db: sqlite3.Connection, records: list[dict], event_of: dict[str, str]) -> None:
-    _insert(db, "readouts", [(
-        r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
-        r["updated"], r["kind"], r["venue"], r["occasion"], r["source"]["publisher"], r["source"]["publisher_id"],
-        int(r["source"]["publisher_identified"]), r["source"]["side"], r["source"]["url"], r["source"]["captured"],
-        r["source"]["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
-        r["version_of"], r["translation_of"],
-    ) for r in records])
-    _insert(db, "readout_versions", [(r["id"], v["id"], v["language"]) for r in records for v in r["versions"]])
-    _insert(db, "archived_copies", [(r["id"], url) for r in records for url in r["source"]["archived"]])
-    _insert(db, "source_events", [(r["id"], e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
-                                   "\n".join(e["removed"]) or None, e["note"]) for r in records for e in r["source"]["events"]])
-    _insert(db, "inferred", [(r["id"], field, basis) for r in records for field, basis in r["inferred"].items()])
-    _insert(db, "readout_officials",
-            [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for r in records for p in r["participants"]]
-            + [(r["id"], m["id"], "mentioned", None) for r in records for m in r["mentioned"]])
-    _insert(db, "readout_initiatives", [(r["id"], i["id"]) for r in records for i in r["initiatives"]])
-    _insert(db, "paragraphs", [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
-                                int(p["speaker"] == BOTH_SIDES)) for r in records for p in r["paragraphs"]])
+def _readouts(db: sqlite3.Connection, records: Iterable[dict], event_of: dict[str, str]) -> None:
+    """One pass over the records: each readout's row goes in as its record is made (the texts are
+    most of the file), its other rows once every readout's is in, table by table."""
+    rows: dict[str, list[tuple]] = {table: [] for table in (
+        "readout_versions", "archived_copies", "source_events", "inferred", "participants", "mentioned",
+        "readout_initiatives", "paragraphs")}
+    for r in records:
+        source = r["source"]
+        _insert(db, "readouts", [(
+            r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
+            r["updated"], r["kind"], r["venue"], r["occasion"], source["publisher"], source["publisher_id"],
+            int(source["publisher_identified"]), source["side"], source["url"], source["captured"],
+            source["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
+            r["version_of"], r["translation_of"])])
+        rows["readout_versions"] += [(r["id"], v["id"], v["language"]) for v in r["versions"]]
+        rows["archived_copies"] += [(r["id"], url) for url in source["archived"]]
+        rows["source_events"] += [(r["id"], e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
+                                   "\n".join(e["removed"]) or None, e["note"]) for e in source["events"]]
+        rows["inferred"] += [(r["id"], field, basis) for field, basis in r["inferred"].items()]
+        rows["participants"] += [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for p in r["participants"]]
+        rows["mentioned"] += [(r["id"], m["id"], "mentioned", None) for m in r["mentioned"]]
+        rows["readout_initiatives"] += [(r["id"], i["id"]) for i in r["initiatives"]]
+        rows["paragraphs"] += [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
+                                int(p["speaker"] == BOTH_SIDES)) for p in r["paragraphs"]]
+    for table in ("readout_versions", "archived_copies", "source_events", "inferred"):
+        _insert(db, table, rows[table])
+    _insert(db, "readout_officials", rows["participants"] + rows["mentioned"])
+    _insert(db, "readout_initiatives", rows["readout_initiatives"])
+    _insert(db, "paragraphs", rows["paragraphs"])
 
 
-def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
-    """The database file's bytes."""
+def sqlite_pieces(archive: Archive, records: Iterable[dict], site: dict, size: int = 1 << 20) -> Iterator[bytes]:
+    """The database file, made in a temporary folder, then given a megabyte at a time."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "readouts.sqlite"
         db = sqlite3.connect(path)
@@ -176,4 +187,11 @@ def readouts_sqlite(archive: Archive, records: list[dict], site: dict) -> bytes:
             db.execute("VACUUM")
         finally:
             db.close()
-        return path.read_bytes()
+        with open(path, "rb") as made:
+            while piece := made.read(size):
+                yield piece
+
+
+def readouts_sqlite(archive: Archive, records: Iterable[dict], site: dict) -> bytes:
+    """The database file's bytes."""
+    return b"".join(sqlite_pieces(archive, records, site))

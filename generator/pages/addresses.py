@@ -5,6 +5,7 @@ The one place that decides an address, below everything that links to a page.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..core.model import Event, Formulation, Initiative, Official, Readout, Redirect, Venue, YearPage
@@ -40,12 +41,26 @@ class VersionGroup:
     readouts: tuple[Readout, ...]
 
 
+@dataclass(frozen=True, eq=False)
+class Streamed:
+    """A large file made in pieces as it is written, so that no whole download is held in memory:
+    `pieces()` gives them (text, or bytes for a binary file) afresh on each call."""
+
+    pieces: Callable[[], Iterable[str | bytes]]
+
+    def whole(self) -> bytes:
+        return b"".join(piece.encode("utf-8") if isinstance(piece, str) else piece for piece in self.pieces())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Streamed) and self.whole() == other.whole()
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, with .md
-    # bytes for a binary download (the SQLite database); None: the page in docs/ is already
-    # right and stays (an incremental build)
-    content: str | bytes | None
+    # bytes for a binary download (the SQLite database); Streamed for a download made in pieces;
+    # None: the page in docs/ is already right and stays (an incremental build)
+    content: str | bytes | Streamed | None
 
 
 def page_path(item) -> str:

@@ -7,6 +7,7 @@ its folder or is written twice.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..pages.addresses import Page
+from ..pages.addresses import Page, Streamed
 from .kinds import GENERATED  # everything under these, in docs/, is build output; hand-written pages live beside them
 
 
@@ -110,12 +111,40 @@ def _replace(destination: Path, content: bytes, docs_dir: Path) -> None:
     names starting with a dot); a failure (a full disk) leaves no temporary file and names the path."""
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(content)
         os.replace(temporary, destination)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        shown = destination.relative_to(docs_dir.parent) if destination.is_relative_to(docs_dir.parent) else destination
-        raise WriteRefused(f"cannot write {shown}: {error.strerror or error}") from None
+        raise WriteRefused(_cannot_write(destination, docs_dir, error)) from None
+
+
+def _cannot_write(destination: Path, docs_dir: Path, error: OSError) -> str:
+    shown = destination.relative_to(docs_dir.parent) if destination.is_relative_to(docs_dir.parent) else destination
+    return f"cannot write {shown}: {error.strerror or error}"
+
+
+def _replace_streamed(destination: Path, content: Streamed, docs_dir: Path, before_replacing) -> bool:
+    """destination gets the streamed content in one step, piece by piece through a temporary file;
+    False, and the file left as it was, when it already holds those bytes."""
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as out:
+            for piece in content.pieces():
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        if destination.is_file() and filecmp.cmp(temporary, destination, shallow=False):
+            temporary.unlink()
+            return False
+        before_replacing()
+        os.replace(temporary, destination)
+        return True
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise WriteRefused(_cannot_write(destination, docs_dir, error)) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 class Writer:
@@ -138,16 +167,22 @@ class Writer:
             if page.content is None:
                 self.unchanged += 1
                 continue
-            content = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
-            if self._holds(relative, content):
+            if isinstance(page.content, Streamed):
+                changed = _replace_streamed(self.docs_dir / relative, page.content, self.docs_dir, self._keeping(relative))
+            else:
+                content = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
+                changed = not self._holds(relative, content)
+                if changed:
+                    self._keeping(relative)()
+                    _replace(self.docs_dir / relative, content, self.docs_dir)
+            if changed:
+                self.written.append(relative)
+            else:
                 self.unchanged += 1
-                continue
-            if self.backup:
-                self.backup.keep(self.docs_dir, relative)
-            destination = self.docs_dir / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _replace(destination, content, self.docs_dir)
-            self.written.append(relative)
+
+    def _keeping(self, relative: str):
+        """What keeps the file's previous version aside, called just before it is replaced."""
+        return lambda: self.backup.keep(self.docs_dir, relative) if self.backup else None
 
     def _holds(self, relative: str, content: bytes) -> bool:
         destination = self.docs_dir / relative

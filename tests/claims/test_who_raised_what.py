@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from generator.outputs.data import render_data
+from generator.pages.addresses import Streamed
 
 from .conftest import CHINESE_CALL, IRANIAN_CALL, LI_MOKHBER, LIU_KHARRAZI, WANG_AHMADIAN
 
@@ -62,7 +63,8 @@ def test_each_initiative_names_who_raised_it_and_the_paragraphs_without_a_speake
 
 
 def test_the_downloads_carry_who_raised_what(real_archive, real_index):
-    files = {page.path: page.content for page in render_data(real_archive, real_index, {"url": "https://example.org/"})}
+    files = {page.path: page.content.whole() if isinstance(page.content, Streamed) else page.content
+             for page in render_data(real_archive, real_index, {"url": "https://example.org/"})}
     relation = set()
     for record in json.loads(files["data/readouts.json"])["readouts"]:
         for paragraph in record["paragraphs"]:
@@ -75,7 +77,7 @@ def test_the_downloads_carry_who_raised_what(real_archive, real_index):
                           "FROM paragraph_initiatives").fetchall()
         db.close()
     assert set(rows) == relation and len(rows) == len(relation)
-    csv_rows = list(csv.DictReader(io.StringIO(files["data/readouts.csv"].lstrip("\ufeff"))))
+    csv_rows = list(csv.DictReader(io.StringIO(files["data/readouts.csv"].decode("utf-8").lstrip("\ufeff"))))
     liu = next(row for row in csv_rows if row["id"] == LIU_KHARRAZI)
     assert liu["initiatives_by_paragraph"] == (
         "p2 United Nations (Liu Jianchao); p3 Global Development Initiative (Kamal Kharrazi); "

@@ -109,3 +109,35 @@ def test_git_ignores_everything_the_build_writes(tmp_path):
     paths = [f"docs/{name}" for name in GENERATED] + ["site/index.html", LOCK, state.NAME, f"{state.NAME}.1.tmp"]
     found = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True, text=True)
     assert sorted(found.stdout.split()) == sorted(paths)
+
+
+def test_a_streamed_download_is_written_piece_by_piece_and_only_when_it_changed(tmp_path):
+    from generator.pages.addresses import Streamed
+    from generator.publish.write import Backup
+
+    docs = tmp_path / "docs"
+    made = []
+
+    def pieces(text):
+        def give():
+            for piece in text.split(" "):
+                made.append(piece)
+                yield piece + " "
+        return give
+
+    first = write_pages([Page("data/readouts.csv", Streamed(pieces("a b c")))], docs)
+    target = docs / "data/readouts.csv"
+    assert first.written == ("data/readouts.csv",) and target.read_text() == "a b c " and made == ["a", "b", "c"]
+    stamp = target.stat().st_mtime_ns
+    again = write_pages([Page("data/readouts.csv", Streamed(pieces("a b c")))], docs)
+    assert again.written == () and again.unchanged == 1 and target.stat().st_mtime_ns == stamp  # left as it was
+
+    def broken():
+        yield "half of a "
+        raise KeyboardInterrupt  # Ctrl-C while the file is being made
+
+    backup = Backup(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        write_pages([Page("data/readouts.csv", Streamed(broken))], docs, backup)
+    assert target.read_text() == "a b c " and [p.name for p in target.parent.iterdir()] == ["readouts.csv"]
+    backup.discard()
