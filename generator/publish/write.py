@@ -7,7 +7,6 @@ its folder or is written twice.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import tempfile
@@ -124,6 +123,16 @@ def _cannot_write(destination: Path, docs_dir: Path, error: OSError) -> str:
     return f"cannot write {shown}: {error.strerror or error}"
 
 
+def _same_bytes(first: Path, second: Path, block: int = 1 << 20) -> bool:
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    with open(first, "rb") as one, open(second, "rb") as other:
+        while (piece := one.read(block)) == other.read(block):
+            if not piece:
+                return True
+    return False
+
+
 def _replace_streamed(destination: Path, content: Streamed, docs_dir: Path, before_replacing) -> bool:
     """destination gets the streamed content in one step, piece by piece through a temporary file;
     False, and the file left as it was, when it already holds those bytes."""
@@ -133,7 +142,7 @@ def _replace_streamed(destination: Path, content: Streamed, docs_dir: Path, befo
         with open(temporary, "wb") as out:
             for piece in content.pieces():
                 out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        if destination.is_file() and filecmp.cmp(temporary, destination, shallow=False):
+        if destination.is_file() and _same_bytes(temporary, destination):
             temporary.unlink()
             return False
         before_replacing()
