@@ -11,13 +11,14 @@ from ..pages import cite
 from ..pages.addresses import Page, citation_path, page_url
 
 BIBLIOGRAPHY = {"bib": "data/readouts.bib", "ris": "data/readouts.ris", "csl-json": "data/readouts.csl.json"}
+CITATION_FILES = ("bib", "ris")  # a readout's own, under data/cite/
 
 
 def readout_citations(readout: Readout, site: dict) -> list[Page]:
     """A readout's own .bib and .ris, linked from its page."""
     url, name = page_url(site, readout), site.get("name", "")
-    return [Page(citation_path(readout, "bib"), cite.bibtex(readout, url, name)),
-            Page(citation_path(readout, "ris"), cite.ris(readout, url, name))]
+    made = {"bib": cite.bibtex, "ris": cite.ris}
+    return [Page(citation_path(readout, extension), made[extension](readout, url, name)) for extension in CITATION_FILES]
 
 
 def render_bibliography(archive: Archive, site: dict) -> list[Page]:

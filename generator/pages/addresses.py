@@ -5,7 +5,7 @@ The one place that decides an address, below everything that links to a page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..core.model import Event, Formulation, Initiative, Official, Readout, Redirect, Venue, YearPage
@@ -48,8 +48,12 @@ class Streamed:
 
     pieces: Callable[[], Iterable[str | bytes]]
 
+    def chunks(self) -> Iterator[bytes]:
+        """The pieces as the file's bytes."""
+        return (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in self.pieces())
+
     def whole(self) -> bytes:
-        return b"".join(piece.encode("utf-8") if isinstance(piece, str) else piece for piece in self.pieces())
+        return b"".join(self.chunks())
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Streamed) and self.whole() == other.whole()

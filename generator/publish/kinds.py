@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from ..contribute.reference import render_contributing
 from ..core.model import Archive, Official, Readout, YearPage
 from ..core.versions import account_of
-from ..outputs.bibliography import BIBLIOGRAPHY, readout_citations, render_bibliography
+from ..outputs.bibliography import BIBLIOGRAPHY, CITATION_FILES, readout_citations, render_bibliography
 from ..outputs.data import render_data
 from ..outputs.feeds import render_feeds
 from ..outputs.formulations import render_formulations_data
@@ -190,12 +190,12 @@ def _formulation_pages(c: Context):
 
 def _citation_files(c: Context):
     """Each readout's .bib and .ris; kept as they are unless its page is rendered again (a translation's
-    name its original, whose changes make the translation's page dirty)."""
+    files name its original, whose changes make the translation's page dirty too)."""
     for readout in c.archive.readouts:
         if c.renderer.wanted(readout):
             yield from readout_citations(readout, c.site)
         else:
-            yield from (Page(citation_path(readout, extension), None) for extension in ("bib", "ris"))
+            yield from (Page(citation_path(readout, extension), None) for extension in CITATION_FILES)
 
 
 def _fixed(*paths: str) -> Callable[[Archive, Indexes], list[Address]]:
@@ -243,7 +243,7 @@ KINDS = (
          _fixed(*(path for path in DATA_FILES if path not in BIBLIOGRAPHY.values() and path != SOURCES_FEED))),
     Kind("readouts' citation files", ("data",), _citation_files,
          lambda archive, indexes: [Address(citation_path(r, extension), ((r.source_path, ("id",)),), r.id)
-                                   for r in archive.readouts for extension in ("bib", "ris")],
+                                   for r in archive.readouts for extension in CITATION_FILES],
          lambda readout, indexes, archive: [readout, *archive.versions.get(readout.id, ())]),
     Kind("citations", ("data",), lambda c: render_bibliography(c.archive, c.site), _fixed(*BIBLIOGRAPHY.values())),
     Kind("feeds", ("feed.xml", "data"), lambda c: render_feeds(c.archive, c.indexes, c.site), _feed_addresses),

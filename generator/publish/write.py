@@ -105,10 +105,15 @@ def _remove_empty_folders(docs_dir: Path, removed) -> None:
             path.rmdir()
 
 
+def _temporary(destination: Path) -> Path:
+    """This process's temporary file beside destination (MkDocs skips names starting with a dot)."""
+    return destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+
+
 def _replace(destination: Path, content: bytes, docs_dir: Path) -> None:
-    """destination gets content in one step, through a temporary file of this process (MkDocs skips
-    names starting with a dot); a failure (a full disk) leaves no temporary file and names the path."""
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    """destination gets content in one step, through a temporary file of this process; a failure
+    (a full disk) leaves no temporary file and names the path."""
+    temporary = _temporary(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(content)
@@ -136,12 +141,11 @@ def _same_bytes(first: Path, second: Path, block: int = 1 << 20) -> bool:
 def _replace_streamed(destination: Path, content: Streamed, docs_dir: Path, before_replacing) -> bool:
     """destination gets the streamed content in one step, piece by piece through a temporary file;
     False, and the file left as it was, when it already holds those bytes."""
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    temporary = _temporary(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as out:
-            for piece in content.pieces():
-                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            out.writelines(content.chunks())
         if destination.is_file() and _same_bytes(temporary, destination):
             temporary.unlink()
             return False
