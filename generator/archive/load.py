@@ -11,7 +11,7 @@ import itertools
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -318,3 +318,11 @@ def load_archive(root: Path, only: list[Path] | None = None) -> LoadedArchive:
         problems += found
     return LoadedArchive(officials, initiatives, readouts, problems, places=places, published=published, source_log=source_log,
                          publishers=publishers, formulations=formulations)
+
+
+def with_readouts(registries: LoadedArchive, paths: list[Path], root: Path) -> LoadedArchive:
+    """The registries already loaded (by load_archive(root, [])), with the given readout files: the
+    registries are parsed once in a build that reads a few files and takes the rest from the cache."""
+    loaded = [load_readout(path, root) for path in paths]
+    return replace(registries, readouts=[doc for doc, _ in loaded],
+                   problems=registries.problems + [problem for _, found in loaded for problem in found])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..archive.check import archive_unless_errors, check_archive
-from ..archive.load import load_archive, readout_paths
+from ..archive.load import load_archive, readout_paths, with_readouts
 from ..archive.identity import PUBLISHED, check_identities
 from ..archive.validate import validate_archive
 from ..core import parallel, remembered
@@ -97,7 +97,8 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress
         archive, problems = _check_everything(root)
         changed = list(paths)
     else:
-        registry, _, problems = validate_archive(load_archive(root, []), known=[], identities=False)
+        registries = load_archive(root, [])
+        registry, _, problems = validate_archive(registries, known=[], identities=False)
         if any(p.severity == ERROR for p in problems):
             progress.stage("check", f"{len(paths)} readout files read and validated")
             return (*_check_everything(root), Fragments(None, {}))
@@ -106,7 +107,7 @@ def _check_with_cache(root: Path, paths: list[Path], progress: Progress
         changed = [path for path, key in keys.items() if key not in known]
         progress.stage("check", f"{len(paths)} readout files, {len(changed)} read and validated, {len(known)} from the cache")
         # the ids are checked across the changed files and the cached ones alike (two cached in other states too)
-        registry, readouts, problems = validate_archive(load_archive(root, changed), list(known.values()))
+        registry, readouts, problems = validate_archive(with_readouts(registries, changed, root), list(known.values()))
         # clashing addresses, among files cached in other states too, are left to address_problems
         archive, problems = archive_unless_errors(registry, readouts + list(known.values()), problems)
     if archive is None:
