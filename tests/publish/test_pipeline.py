@@ -81,10 +81,12 @@ def test_a_new_process_validates_only_the_files_changed_since_the_last_run(proje
     generate(project)
     pipeline._VALIDATED.clear()  # what a new process starts with
     read = []
-    original = pipeline.load_archive
-    monkeypatch.setattr(pipeline, "load_archive", lambda root, only=None: read.append(only) or original(root, only))
+    load, add = pipeline.load_archive, pipeline.with_readouts
+    monkeypatch.setattr(pipeline, "load_archive", lambda root, only=None: read.append(only) or load(root, only))
+    monkeypatch.setattr(pipeline, "with_readouts", lambda loaded, only, root: read.append(only) or add(loaded, only, root))
     _edit(project, PHONE_CALL, "on the phone.", "on the phone about the weather.")
     second = generate(project)
+    # the registries once, then the changed file alone
     assert [[p.name for p in only] for only in read] == [[], ["2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"]]
     assert len(second.archive.readouts) == 3 and len(second.archive.events) == 1
 
