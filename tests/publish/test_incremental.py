@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_bench_project
-from generator.publish.pipeline import build_site
+from generator.publish.pipeline import build_site, generate
 from generator.publish import state
 from tests.conftest import make_project
+from tests.trees import tree
 
 pytestmark = pytest.mark.slow  # every test builds sites with MkDocs, several of them twice
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _readouts(root: Path) -> list[Path]:
@@ -140,8 +137,14 @@ def test_incremental_builds_equal_full_builds_over_random_changes(tmp_path, seed
         steps.append(rng.choice(CHANGES)(rng, root))
         build_site(root, root / "site")
         fresh = make_project(tmp_path / f"fresh-{step}", root / "archive")
-        build_site(fresh, fresh / "site", full=True)
-        for folder in ("docs", "site"):
+        # docs/ after every change; site/ after every third (its full MkDocs build is most of a step's
+        # time): what an incremental MkDocs build gets wrong stays wrong until its page changes again
+        folders = ("docs", "site") if step % 3 == 2 else ("docs",)
+        if "site" in folders:
+            build_site(fresh, fresh / "site", full=True)
+        else:
+            generate(fresh)
+        for folder in folders:
             here, there = tree(root / folder), tree(fresh / folder)
             assert sorted(here) == sorted(there), (folder, steps)
             assert [name for name in here if here[name] != there[name]] == [], (folder, steps)
@@ -193,7 +196,6 @@ def test_the_site_folder_is_readable_by_others(project):
 
 
 def test_an_edit_renders_only_the_pages_the_readout_appears_on(tmp_path):
-    from generator.publish.pipeline import generate
 
     root = make_bench_project(tmp_path / "project", 60)
     first = generate(root)
