@@ -2,7 +2,8 @@
 by the write stage like every other page (only when changed) and copied by MkDocs into the site
 as they are.
 
-records.py: readouts.json with its schema, readouts.csv; sqlite.py: readouts.sqlite. The citations
+records.py: readouts.json with its schema, readouts.csv; sqlite.py: readouts.sqlite (updated in a
+copy of the last run's: sqlite_update.py). The citations
 (bibliography.py) and the Atom feeds (feeds.py) are kinds of file of their own (publish/kinds.py).
 The front-matter schema for contributors is written here. Nothing depends on the clock: the same archive gives the same bytes.
 """
@@ -19,7 +20,7 @@ from ..pages.addresses import Page, Streamed, page_path
 from ..pages.index import Indexes
 from .records import csv_rows, each_record, readouts_json, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
-from .sqlite import sqlite_pieces
+from .sqlite_update import LastDownload, sqlite_download
 
 # Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
 # MkDocs reads no front matter of the pages an incremental build leaves as they are.
@@ -47,11 +48,13 @@ def lastmod_json(archive: Archive) -> str:
     return json.dumps(dict(sorted(dates.items())), indent=0) + "\n"
 
 
-def render_data(archive: Archive, indexes: Indexes, site: dict) -> Iterator[Page]:
+def render_data(archive: Archive, indexes: Indexes, site: dict, last_sqlite: LastDownload | None = None
+                ) -> Iterator[Page]:
     """Every data file, in a fixed order (the data page itself is a template). Each download holds
     every readout's text (about 100 MB apiece at 10,000), so each is streamed to disk as its records
     are made, one readout at a time; the records are made again for each download (from the
-    fragments kept between runs) rather than held."""
+    fragments kept between runs) rather than held. The SQLite file is updated in a copy of the
+    last one when the build remembers it (sqlite_update.py)."""
     def each() -> Iterator[dict]:
         return each_record(archive, indexes, site)
 
@@ -59,5 +62,5 @@ def render_data(archive: Archive, indexes: Indexes, site: dict) -> Iterator[Page
     yield Page(DATA_FILES["csv"], Streamed(lambda: csv_rows(each())))
     yield Page(DATA_FILES["records-schema"], schema_json(site))
     yield Page(DATA_FILES["front-matter-schema"], front_matter_schema_json(site))
-    yield Page(DATA_FILES["sqlite"], Streamed(lambda: sqlite_pieces(archive, each(), site)))
+    yield Page(DATA_FILES["sqlite"], Streamed(lambda: sqlite_download(archive, indexes, site, last_sqlite)))
     yield Page(LASTMOD_FILE, lastmod_json(archive))

@@ -62,7 +62,7 @@ def _formulations(readout: Readout) -> list[dict]:
             for formulation in readout.formulations]
 
 
-def _versions(readout: Readout, versions: dict, site: dict) -> dict:
+def version_fields(readout: Readout, versions: dict, site: dict) -> dict:
     """The tie as written, the original it translates (where the archive holds it), and its other versions."""
     group = versions.get(readout.id, ())
     original = original_of(readout, group)
@@ -76,7 +76,7 @@ def readout_record(readout: Readout, indexes: Indexes, site: dict, versions: dic
     """One readout as the JSON download holds it: what its page shows, and its text."""
     event = indexes.event_of.get(readout.url_path)
     record = dict(_own_record(readout, site.get("url", "/")))  # its own fields; then those that depend on others
-    record.update(_versions(readout, versions or {}, site))
+    record.update(version_fields(readout, versions or {}, site))
     record.update(event=event.slug if event else None, event_page=page_url(site, event) if event else None)
     return record
 

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..core.model import BOTH_SIDES, Archive
+from ..core.model import BOTH_SIDES, Archive, Readout
 from ..pages.addresses import page_url
 from ..pages.coverage import coverage_class
 from .formulations import paragraph_speaker
@@ -108,7 +108,12 @@ def _insert(db: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
         db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # table names are this module's own
 
 
-def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
+# The tables made from the registries and the events, rewritten whole when the file is updated.
+REGISTRY_TABLES = ("officials", "official_aliases", "positions", "initiatives", "publishers", "events", "formulations",
+                   "formulation_variants", "formulation_forms")
+
+
+def insert_registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
     _insert(db, "officials", [(o.slug, o.name, o.native, o.country, page_url(site, o)) for o in archive.officials])
     _insert(db, "official_aliases", [(o.slug, alias) for o in archive.officials for alias in o.aliases])
     _insert(db, "positions", [(o.slug, p.title, iso(p.start), iso(p.end))
@@ -125,71 +130,95 @@ def _registries(db: sqlite3.Connection, archive: Archive, site: dict) -> None:
                                       for language, forms in f.forms for form in forms])
 
 
-def _paragraph_relations(db: sqlite3.Connection, archive: Archive) -> None:
-    """A row per paragraph and formulation it uses, and per paragraph and initiative it names, in the
-    readouts' order (newest first) and the text's, each with the paragraph's speaker."""
-    uses, raised = [], []
-    for readout in archive.readouts:
-        for paragraph in readout.paragraphs:
-            speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
-            who = (speaker["slug"], speaker["name"], speaker["side"] or None)
-            uses += [(readout.id, paragraph.number, formulation.slug, *who) for formulation in paragraph.formulations]
-            raised += [(readout.id, paragraph.number, initiative.slug, *who) for initiative in paragraph.initiatives]
-    _insert(db, "formulation_uses", uses)
-    _insert(db, "paragraph_initiatives", raised)
+# The tables with rows for each readout, in the order they are filled; with their readout's id in readout_id.
+READOUT_TABLES = ("readout_versions", "archived_copies", "source_events", "inferred", "readout_officials",
+                  "readout_initiatives", "paragraphs", "formulation_uses", "paragraph_initiatives")
 
 
-def _readouts(db: sqlite3.Connection, records: Iterable[dict], event_of: dict[str, str]) -> None:
-    """One pass over the records: each readout's row goes in as its record is made (the texts are
-    most of the file), its other rows once every readout's is in, table by table."""
-    rows: dict[str, list[tuple]] = {table: [] for table in (
-        "readout_versions", "archived_copies", "source_events", "inferred", "participants", "mentioned",
-        "readout_initiatives", "paragraphs")}
-    for r in records:
-        source = r["source"]
-        _insert(db, "readouts", [(
-            r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
+def readout_row(r: dict, event_id: str) -> tuple:
+    """The readout's row of `readouts`, from its record (the JSON download's)."""
+    source = r["source"]
+    return (r["id"], r["title"], r["headline"], int(r["title_supplied"]), r["date"], r["published"], r["added"],
             r["updated"], r["kind"], r["venue"], r["occasion"], source["publisher"], source["publisher_id"],
             int(source["publisher_identified"]), source["side"], source["url"], source["captured"],
-            source["language"], r["notes"], event_of[r["id"]], r["page"], r["text_markdown"], r["text_plain"],
-            r["version_of"], r["translation_of"])])
-        rows["readout_versions"] += [(r["id"], v["id"], v["language"]) for v in r["versions"]]
-        rows["archived_copies"] += [(r["id"], url) for url in source["archived"]]
-        rows["source_events"] += [(r["id"], e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
-                                   "\n".join(e["removed"]) or None, e["note"]) for e in source["events"]]
-        rows["inferred"] += [(r["id"], field, basis) for field, basis in r["inferred"].items()]
-        rows["participants"] += [(r["id"], p["id"], "participant", "; ".join(p["positions"])) for p in r["participants"]]
-        rows["mentioned"] += [(r["id"], m["id"], "mentioned", None) for m in r["mentioned"]]
-        rows["readout_initiatives"] += [(r["id"], i["id"]) for i in r["initiatives"]]
-        rows["paragraphs"] += [(r["id"], p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
-                                int(p["speaker"] == BOTH_SIDES)) for p in r["paragraphs"]]
-    for table in ("readout_versions", "archived_copies", "source_events", "inferred"):
+            source["language"], r["notes"], event_id, r["page"], r["text_markdown"], r["text_plain"],
+            r["version_of"], r["translation_of"])
+
+
+def other_rows(r: dict, readout: Readout) -> dict[str, list[tuple]]:
+    """The readout's rows of every other table that has rows for each readout (READOUT_TABLES)."""
+    source, rid = r["source"], r["id"]
+    return {
+        "readout_versions": [(rid, v["id"], v["language"]) for v in r["versions"]],
+        "archived_copies": [(rid, url) for url in source["archived"]],
+        "source_events": [(rid, e["date"], e["state"], e["url"], "\n".join(e["added"]) or None,
+                           "\n".join(e["removed"]) or None, e["note"]) for e in source["events"]],
+        "inferred": [(rid, field, basis) for field, basis in r["inferred"].items()],
+        "readout_officials": [(rid, p["id"], "participant", "; ".join(p["positions"])) for p in r["participants"]]
+        + [(rid, m["id"], "mentioned", None) for m in r["mentioned"]],
+        "readout_initiatives": [(rid, i["id"]) for i in r["initiatives"]],
+        "paragraphs": [(rid, p["number"], None if p["speaker"] in (None, BOTH_SIDES) else p["speaker"],
+                        int(p["speaker"] == BOTH_SIDES)) for p in r["paragraphs"]],
+        **_paragraph_relations(readout),
+    }
+
+
+def _paragraph_relations(readout: Readout) -> dict[str, list[tuple]]:
+    """A row per paragraph and formulation it uses, and per paragraph and initiative it names, in the
+    text's order, each with the paragraph's speaker."""
+    uses, raised = [], []
+    for paragraph in readout.paragraphs:
+        speaker = paragraph_speaker(paragraph) or {"name": None, "slug": None, "side": None}
+        who = (speaker["slug"], speaker["name"], speaker["side"] or None)
+        uses += [(readout.id, paragraph.number, formulation.slug, *who) for formulation in paragraph.formulations]
+        raised += [(readout.id, paragraph.number, initiative.slug, *who) for initiative in paragraph.initiatives]
+    return {"formulation_uses": uses, "paragraph_initiatives": raised}
+
+
+def insert_readouts(db: sqlite3.Connection, pairs: Iterable[tuple[dict, Readout]], event_of: dict[str, str]) -> None:
+    """One pass over the records, each with its readout: each readout's row goes in as its record is
+    made (the texts are most of the file), its other rows once every readout's is in, table by table."""
+    rows: dict[str, list[tuple]] = {table: [] for table in READOUT_TABLES}
+    for record, readout in pairs:
+        _insert(db, "readouts", [readout_row(record, event_of[record["id"]])])
+        for table, found in other_rows(record, readout).items():
+            rows[table] += found
+    for table in READOUT_TABLES:
         _insert(db, table, rows[table])
-    _insert(db, "readout_officials", rows["participants"] + rows["mentioned"])
-    _insert(db, "readout_initiatives", rows["readout_initiatives"])
-    _insert(db, "paragraphs", rows["paragraphs"])
+
+
+def event_ids(archive: Archive) -> dict[str, str]:
+    """The event of each readout, by the readout's id."""
+    return {r.id: e.slug for e in archive.all_events for r in e.readouts}
 
 
 def sqlite_pieces(archive: Archive, records: Iterable[dict], site: dict, size: int = 1 << 20) -> Iterator[bytes]:
     """The database file, made in a temporary folder, then given a megabyte at a time."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "readouts.sqlite"
-        db = sqlite3.connect(path)
-        try:
-            db.execute("PRAGMA page_size = 4096")
-            db.execute("PRAGMA journal_mode = OFF")
-            with db:
-                db.executescript(SCHEMA + FTS_SCHEMA)  # the full-text table: search_sql.py
-                _registries(db, archive, site)
-                _readouts(db, records, {r.id: e.slug for e in archive.all_events for r in e.readouts})
-                _paragraph_relations(db, archive)
-                insert_full_text(db, archive)
-            db.execute("VACUUM")
-        finally:
-            db.close()
-        with open(path, "rb") as made:
-            while piece := made.read(size):
-                yield piece
+        make_database(path, archive, records, site)
+        yield from file_pieces(path, size)
+
+
+def make_database(path: Path, archive: Archive, records: Iterable[dict], site: dict) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA page_size = 4096")
+        db.execute("PRAGMA journal_mode = OFF")
+        with db:
+            db.executescript(SCHEMA + FTS_SCHEMA)  # the full-text table: search_sql.py
+            insert_registries(db, archive, site)
+            insert_readouts(db, zip(records, archive.readouts, strict=True), event_ids(archive))
+            insert_full_text(db, archive)
+        db.execute("VACUUM")
+    finally:
+        db.close()
+
+
+def file_pieces(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    with open(path, "rb") as made:
+        while piece := made.read(size):
+            yield piece
 
 
 def readouts_sqlite(archive: Archive, records: Iterable[dict], site: dict) -> bytes:

@@ -23,12 +23,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.model import Readout
+from ..outputs.sqlite_update import LastDownload
 from .cache import FRAGMENTS, discard
 
 FILE_NAME = FRAGMENTS + "sqlite"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS fragments (
   key TEXT NOT NULL, function TEXT NOT NULL, arguments TEXT NOT NULL, value TEXT NOT NULL,
-  PRIMARY KEY (key, function, arguments)) WITHOUT ROWID"""
+  PRIMARY KEY (key, function, arguments)) WITHOUT ROWID;
+-- the SQLite download the last run wrote (outputs/sqlite_update.py): its SHA-256, each readout's digest
+CREATE TABLE IF NOT EXISTS download_file (sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS download_rows (readout_id TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID"""
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
@@ -36,7 +40,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
         try:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA synchronous = OFF")  # a cache: a store lost in a crash is rebuilt
-            db.execute(_SCHEMA)
+            db.executescript(_SCHEMA)
             db.execute("BEGIN")
             return db
         except sqlite3.DatabaseError:  # not a database, a corrupted one, a folder: start again, once
@@ -66,8 +70,36 @@ class Fragments:
         """The readouts whose fragments may be stored, each with its key."""
         if self.db is None:
             return []
-        return [(readout, self.keys[readout.source_path]) for readout in readouts
-                if readout.translation_of is None and readout.source_path in self.keys]
+        return [(readout, key) for readout in readouts if (key := self.key_of(readout)) is not None]
+
+    def key_of(self, readout: Readout) -> str | None:
+        """The content key of a readout whose values follow from its own file (see named)."""
+        return self.keys.get(readout.source_path) if readout.translation_of is None else None
+
+    def last_download(self, path: Path) -> LastDownload | None:
+        """The SQLite download at path as the last run recorded it; None without a store."""
+        if self.db is None:
+            return None
+        try:
+            sha = self.db.execute("SELECT sha256 FROM download_file").fetchone()
+            digests = dict(self.db.execute("SELECT readout_id, digest FROM download_rows")) if sha else {}
+        except sqlite3.Error:
+            sha, digests = None, {}
+        return LastDownload(path, sha[0] if sha else None, digests, self._file_key, self._remember_download)
+
+    def _file_key(self, readout: Readout) -> str | None:
+        return self.keys.get(readout.source_path)
+
+    def _remember_download(self, sha256: str, digests: dict[str, str]) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute("DELETE FROM download_file")
+            self.db.execute("DELETE FROM download_rows")
+            self.db.execute("INSERT INTO download_file VALUES (?)", (sha256,))
+            self.db.executemany("INSERT INTO download_rows VALUES (?, ?)", digests.items())
+        except sqlite3.Error:
+            self._give_up()
 
     def get(self, key: str, function: str, arguments: str) -> str | None:
         if self.db is None:

@@ -20,6 +20,8 @@ from ..core import parallel, remembered
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
+from ..outputs.data import DATA_FILES
+from ..outputs.sqlite_update import LastDownload
 from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import Renderer
@@ -200,7 +202,8 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
         state.forget(root, state.DOCS)  # a run that fails while writing leaves no record claiming otherwise
         writer = Writer(docs_dir, backup)
         with remembered.storing(fragments, fragments.named(archive.readouts)):
-            renderers = Renderers(archive, indexes, root, site_settings(root))
+            renderers = Renderers(archive, indexes, root, site_settings(root),
+                                  fragments.last_download(docs_dir / DATA_FILES["sqlite"]))
             timings, kind_timings = _make_and_write(renderers, dirty, last, writer)
     made = sum(count for count, _ in kind_timings.values())
     progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
@@ -219,13 +222,14 @@ class Renderers:
     indexes: object
     root: Path
     site: dict
+    last_sqlite: LastDownload | None = None
     made: dict = field(default_factory=dict)  # whether for every page → Context
 
     def context(self, dirty: set[str] | None) -> Context:
         key = dirty is None
         if key not in self.made:
             renderer = Renderer(self.archive, self.indexes, self.root / "templates", self.site, dirty)
-            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer)
+            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer, self.last_sqlite)
         return self.made[key]
 
     def template_timings(self) -> dict:

@@ -12,6 +12,7 @@ from generator.core import remembered
 from generator.outputs.search import impacts
 from generator.publish import pipeline
 from tests.conftest import make_versions_project
+from tests.trees import tree
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def test_without_the_live_preview_nothing_is_kept():
     assert len(calls) == 2
 
 
-def _docs(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root / "docs").as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
+def _docs(root: Path) -> dict[str, bytes | dict]:
+    return tree(root / "docs")
 
 
 ORIGINAL = "archive/readouts/2021/2021-01-15-wang-yi-speaks-with-zarif-on-the-phone-zh.md"

@@ -15,7 +15,7 @@ from generator.publish import site
 from generator.publish.lock import NAME, BuildLocked, build_lock
 from generator.publish.pipeline import build_site
 from tests.conftest import REPO, make_project
-from tests.publish.test_incremental import tree
+from tests.trees import tree
 
 PHONE_CALL = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
 HOLD = "import sys, time; from pathlib import Path; from generator.publish.lock import build_lock\n" \

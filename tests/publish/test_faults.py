@@ -19,7 +19,7 @@ from generator.publish.pipeline import build_site
 from generator.publish.write import WriteRefused
 from tests.conftest import REPO
 from tests.publish.test_concurrency import HOLD, _same_as_a_full_build
-from tests.publish.test_incremental import tree
+from tests.trees import tree
 
 PHONE_CALL = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
 

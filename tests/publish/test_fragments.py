@@ -11,6 +11,7 @@ import pytest
 
 from generator.publish import cache, fragments, pipeline
 from tests.conftest import make_versions_project
+from tests.trees import tree
 
 OTHER = "archive/readouts/2020/2020-10-09-wang-yi-speaks-with-zarif-by-phone.md"
 
@@ -32,8 +33,8 @@ def _keys(root: Path) -> set[str]:
         return {key for (key,) in db.execute("SELECT DISTINCT key FROM fragments")}
 
 
-def _docs(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root / "docs").as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
+def _docs(root: Path) -> dict[str, bytes | dict]:
+    return tree(root / "docs")
 
 
 def _generate(root: Path) -> None:
