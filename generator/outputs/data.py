@@ -11,16 +11,17 @@ The front-matter schema for contributors is written here. Nothing depends on the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from ..archive.schema import json_schema
 from ..core.model import Archive
 from ..pages.addresses import Page, Streamed, page_path
 from ..pages.index import Indexes
-from .records import csv_rows, each_record, readouts_json, schema_json
+from .records import csv_row, csv_rows, readout_record, readouts_json, record_json, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
-from .sqlite_update import LastDownload, sqlite_download
+from .spliced import DownloadMemory, Part, readout_digests, spliced
+from .sqlite_update import sqlite_download
 
 # Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
 # MkDocs reads no front matter of the pages an incremental build leaves as they are.
@@ -48,19 +49,27 @@ def lastmod_json(archive: Archive) -> str:
     return json.dumps(dict(sorted(dates.items())), indent=0) + "\n"
 
 
-def render_data(archive: Archive, indexes: Indexes, site: dict, last_sqlite: LastDownload | None = None
+def render_data(archive: Archive, indexes: Indexes, site: dict, memory: DownloadMemory | None = None
                 ) -> Iterator[Page]:
     """Every data file, in a fixed order (the data page itself is a template). Each download holds
-    every readout's text (about 100 MB apiece at 10,000), so each is streamed to disk as its records
-    are made, one readout at a time; the records are made again for each download (from the
-    fragments kept between runs) rather than held. The SQLite file is updated in a copy of the
-    last one when the build remembers it (sqlite_update.py)."""
-    def each() -> Iterator[dict]:
-        return each_record(archive, indexes, site)
+    every readout's text (about 100 MB apiece at 10,000), so each is streamed to disk a readout at
+    a time, never held; with the build's memory of the last downloads, each readout's part is
+    copied from the last file while what it is made from is unchanged (spliced.py), and the SQLite
+    file is updated in a copy of the last one (sqlite_update.py)."""
+    digests = readout_digests(archive, indexes, site, memory.key_of) if memory else {}
 
-    yield Page(DATA_FILES["json"], Streamed(lambda: readouts_json(each(), archive, site, licence(site))))
-    yield Page(DATA_FILES["csv"], Streamed(lambda: csv_rows(each())))
+    def parts(text: Callable[[dict], str]) -> Iterator[Part]:
+        for readout in archive.readouts:
+            yield Part(readout.id, digests.get(readout.id),
+                       lambda r=readout: text(readout_record(r, indexes, site, archive.versions)))
+
+    def last(name: str):
+        return memory.last(DATA_FILES[name]) if memory else None
+
+    yield Page(DATA_FILES["json"], Streamed(lambda: spliced(readouts_json(parts(record_json), archive, site,
+                                                                          licence(site)), last("json"))))
+    yield Page(DATA_FILES["csv"], Streamed(lambda: spliced(csv_rows(parts(csv_row)), last("csv"))))
     yield Page(DATA_FILES["records-schema"], schema_json(site))
     yield Page(DATA_FILES["front-matter-schema"], front_matter_schema_json(site))
-    yield Page(DATA_FILES["sqlite"], Streamed(lambda: sqlite_download(archive, indexes, site, last_sqlite)))
+    yield Page(DATA_FILES["sqlite"], Streamed(lambda: sqlite_download(archive, indexes, site, last("sqlite"), digests)))
     yield Page(LASTMOD_FILE, lastmod_json(archive))

@@ -188,17 +188,24 @@ def records(archive: Archive, indexes: Indexes, site: dict) -> list[dict]:
     return list(each_record(archive, indexes, site))
 
 
-def _lines(items: Iterable[dict]) -> Iterator[str]:
+def _lines(items: Iterable) -> Iterator:
     """A JSON array with an item per line: readable, and written by json's fast encoder, which
-    does not indent (an indented archive of 10,000 readouts took seconds)."""
+    does not indent (an indented archive of 10,000 readouts took seconds). An item that is not a
+    dict is its text already, or a part of it made later (spliced.Part), and passes as it is."""
     yield "[\n"
     for number, item in enumerate(items):
-        yield ("" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
+        if number:
+            yield ",\n"
+        yield record_json(item) if isinstance(item, dict) else item
     yield "\n]"
 
 
-def readouts_json(readout_records: Iterable[dict], archive: Archive, site: dict, licence: dict) -> Iterator[str]:
-    """readouts.json in pieces, a readout to a piece."""
+def record_json(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def readouts_json(readout_records: Iterable, archive: Archive, site: dict, licence: dict) -> Iterator:
+    """readouts.json in pieces, a readout to a piece: each readout's record, or its part (see _lines)."""
     head = {"$schema": records_schema(site)["$id"], "title": site.get("name", ""), "url": site.get("url", "/"),
             "licence": licence}
     lists = {"readouts": readout_records, "officials": [_official_record(o, site) for o in archive.officials],
@@ -247,19 +254,24 @@ def _csv_row(record: dict) -> list[str]:
     return [_cell(flat[column]) for column in CSV_COLUMNS]
 
 
-def csv_rows(readout_records: Iterable[dict]) -> Iterator[str]:
-    """A row per readout, newest first, after a byte-order mark so that spreadsheets read it as UTF-8;
-    each row a piece. Lists are joined with "; " (a participant's positions that day in brackets
-    after the name)."""
+def _csv_line(cells: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    yield "\ufeff" + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
+def csv_row(record: dict) -> str:
+    """A readout's line of readouts.csv."""
+    return _csv_line(_csv_row(record))
+
+
+def csv_rows(readout_records: Iterable) -> Iterator:
+    """A row per readout, newest first, after a byte-order mark so that spreadsheets read it as UTF-8;
+    each row a piece (a record, or its part made later: spliced.Part). Lists are joined with "; " (a
+    participant's positions that day in brackets after the name)."""
+    yield "\ufeff" + _csv_line(CSV_COLUMNS)
     for record in readout_records:
-        out.seek(0)
-        out.truncate()
-        writer.writerow(_csv_row(record))
-        yield out.getvalue()
+        yield csv_row(record) if isinstance(record, dict) else record
 
 
 def readouts_csv(readout_records: Iterable[dict]) -> str:

@@ -3,9 +3,8 @@ that changed go out and in again.
 
 Made afresh, the database costs every readout's record, every row and a vacuum of the whole file
 (about 100 MB at 10,000 readouts) on every run. So each run records, beside the file it wrote, its
-SHA-256 and a digest for each readout of what its rows are made from: the key of its file's content
-(which covers the code and the registries: publish/cache.py), the site's address, and the fields
-that depend on other readouts (its language versions, its event). The next run copies the file,
+SHA-256 and each readout's digest of what its rows are made from (spliced.py says what the digest
+holds and where the record is kept). The next run copies the file,
 checks the copy against the SHA-256 recorded for it, deletes the rows of each readout that is gone
 or whose digest changed and inserts theirs again, and rewrites the tables made from the registries
 and the events and the full-text table (a contentless FTS5 table deletes a row only when given its
@@ -19,53 +18,26 @@ order says so (ORDER BY), as SQL asks anyway.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
-from ..core.model import Archive, Readout
+from ..core.model import Archive
 from ..pages.index import Indexes
-from .records import each_record, readout_record, version_fields
+from .records import each_record, readout_record
+from .spliced import LastDownload
 from .search_sql import insert_full_text
 from .sqlite import READOUT_TABLES, REGISTRY_TABLES, event_ids, file_pieces, insert_readouts, insert_registries, make_database
 
 
-@dataclass
-class LastDownload:
-    """What the build remembers of the SQLite download: the file in docs/, the SHA-256 and the
-    digests recorded when it was written (None and {} when nothing usable was recorded), the
-    content key of a readout's file (None when unknown: its rows are then made every run), and
-    where this run's record goes. A translation's rows depend on its original only through the
-    fields its digest holds (records.version_fields), so its own file's key is enough."""
-
-    path: Path
-    sha256: str | None
-    digests: dict[str, str]
-    key_of: Callable[[Readout], str | None]
-    remember: Callable[[str, dict[str, str]], None]
-
-
-def row_digests(archive: Archive, site: dict, key_of: Callable[[Readout], str | None]) -> dict[str, str | None]:
-    """Each readout's digest of what its rows are made from; None for one that is updated every run."""
-    events, digests = event_ids(archive), {}
-    for readout in archive.readouts:
-        key = key_of(readout)
-        others = json.dumps([version_fields(readout, archive.versions, site), events[readout.id]], sort_keys=True)
-        digests[readout.id] = None if key is None else hashlib.sha256(
-            f"{key}\0{site.get('url', '/')}\0{others}".encode()).hexdigest()
-    return digests
-
-
 def sqlite_download(archive: Archive, indexes: Indexes, site: dict, last: LastDownload | None,
-                    size: int = 1 << 20) -> Iterator[bytes]:
-    """The database file a megabyte at a time: the last one updated where it can be, else made afresh."""
-    digests = row_digests(archive, site, last.key_of) if last else {}
+                    digests: dict[str, str | None], size: int = 1 << 20) -> Iterator[bytes]:
+    """The database file a megabyte at a time: the last one updated where it can be, else made afresh.
+    `digests`: each readout's (spliced.readout_digests)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "readouts.sqlite"
-        if not (last and _copied_intact(last, path) and _updated(path, archive, indexes, site, last.digests, digests)):
+        if not (last and _copied_intact(last, path) and _updated(path, archive, indexes, site, last.parts, digests)):
             path.unlink(missing_ok=True)
             make_database(path, archive, each_record(archive, indexes, site), site)
         written = hashlib.sha256()
@@ -73,7 +45,7 @@ def sqlite_download(archive: Archive, indexes: Indexes, site: dict, last: LastDo
             written.update(piece)
             yield piece
     if last:
-        last.remember(written.hexdigest(), {rid: digest for rid, digest in digests.items() if digest is not None})
+        last.remember(written.hexdigest(), {rid: (digest, 0, 0) for rid, digest in digests.items() if digest is not None})
 
 
 def _copied_intact(last: LastDownload, copy: Path) -> bool:
@@ -91,10 +63,10 @@ def _copied_intact(last: LastDownload, copy: Path) -> bool:
     return found.hexdigest() == last.sha256
 
 
-def _updated(path: Path, archive: Archive, indexes: Indexes, site: dict, before: dict[str, str],
+def _updated(path: Path, archive: Archive, indexes: Indexes, site: dict, before: dict[str, tuple[str, int, int]],
              now: dict[str, str | None]) -> bool:
     """Update the copy in place; False when it cannot be (the file is then made afresh)."""
-    changed = {rid for rid, digest in now.items() if digest is None or before.get(rid) != digest}
+    changed = {rid for rid, digest in now.items() if digest is None or before.get(rid, ("",))[0] != digest}
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode = OFF")

@@ -23,16 +23,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.model import Readout
-from ..outputs.sqlite_update import LastDownload
+from ..outputs.spliced import DownloadMemory, LastDownload
 from .cache import FRAGMENTS, discard
 
 FILE_NAME = FRAGMENTS + "sqlite"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS fragments (
   key TEXT NOT NULL, function TEXT NOT NULL, arguments TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY (key, function, arguments)) WITHOUT ROWID;
--- the SQLite download the last run wrote (outputs/sqlite_update.py): its SHA-256, each readout's digest
-CREATE TABLE IF NOT EXISTS download_file (sha256 TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS download_rows (readout_id TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID"""
+-- each data download the last run wrote (outputs/spliced.py): its SHA-256, and each readout's part of it
+CREATE TABLE IF NOT EXISTS download_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS download_parts (path TEXT NOT NULL, readout_id TEXT NOT NULL, digest TEXT NOT NULL,
+  start INTEGER NOT NULL, length INTEGER NOT NULL, PRIMARY KEY (path, readout_id)) WITHOUT ROWID"""
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
@@ -70,34 +71,36 @@ class Fragments:
         """The readouts whose fragments may be stored, each with its key."""
         if self.db is None:
             return []
-        return [(readout, key) for readout in readouts if (key := self.key_of(readout)) is not None]
+        return [(readout, self.keys[readout.source_path]) for readout in readouts
+                if readout.translation_of is None and readout.source_path in self.keys]
 
-    def key_of(self, readout: Readout) -> str | None:
-        """The content key of a readout whose values follow from its own file (see named)."""
-        return self.keys.get(readout.source_path) if readout.translation_of is None else None
-
-    def last_download(self, path: Path) -> LastDownload | None:
-        """The SQLite download at path as the last run recorded it; None without a store."""
+    def downloads(self, docs_dir: Path) -> DownloadMemory | None:
+        """What the last run wrote of the data downloads under docs_dir; None without a store."""
         if self.db is None:
             return None
+        return DownloadMemory(lambda readout: self.keys.get(readout.source_path),
+                              lambda path: self._last_download(docs_dir, path))
+
+    def _last_download(self, docs_dir: Path, path: str) -> LastDownload:
+        sha, parts = None, {}
         try:
-            sha = self.db.execute("SELECT sha256 FROM download_file").fetchone()
-            digests = dict(self.db.execute("SELECT readout_id, digest FROM download_rows")) if sha else {}
+            if self.db is not None and (found := self.db.execute(
+                    "SELECT sha256 FROM download_files WHERE path = ?", (path,)).fetchone()):
+                sha, parts = found[0], {rid: (digest, start, length) for rid, digest, start, length in self.db.execute(
+                    "SELECT readout_id, digest, start, length FROM download_parts WHERE path = ?", (path,))}
         except sqlite3.Error:
-            sha, digests = None, {}
-        return LastDownload(path, sha[0] if sha else None, digests, self._file_key, self._remember_download)
+            sha, parts = None, {}
+        return LastDownload(docs_dir / path, sha, parts, lambda sha256, made: self._remember_download(path, sha256, made))
 
-    def _file_key(self, readout: Readout) -> str | None:
-        return self.keys.get(readout.source_path)
-
-    def _remember_download(self, sha256: str, digests: dict[str, str]) -> None:
+    def _remember_download(self, path: str, sha256: str, parts: dict[str, tuple[str, int, int]]) -> None:
         if self.db is None:
             return
         try:
-            self.db.execute("DELETE FROM download_file")
-            self.db.execute("DELETE FROM download_rows")
-            self.db.execute("INSERT INTO download_file VALUES (?)", (sha256,))
-            self.db.executemany("INSERT INTO download_rows VALUES (?, ?)", digests.items())
+            self.db.execute("DELETE FROM download_files WHERE path = ?", (path,))
+            self.db.execute("DELETE FROM download_parts WHERE path = ?", (path,))
+            self.db.execute("INSERT INTO download_files VALUES (?, ?)", (path, sha256))
+            self.db.executemany("INSERT INTO download_parts VALUES (?, ?, ?, ?, ?)",
+                                ((path, rid, *part) for rid, part in parts.items()))
         except sqlite3.Error:
             self._give_up()
 

@@ -26,7 +26,7 @@ from ..outputs.data import render_data
 from ..outputs.feeds import render_feeds
 from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
-from ..outputs.sqlite_update import LastDownload
+from ..outputs.spliced import DownloadMemory
 from ..pages import coverage, provenance, versions
 from ..pages.addresses import (CONTRIBUTE_PAGE, COVERAGE, DATA_FILES, FORMULATIONS, READOUTS_INDEX, SEARCH_PAGE, SECTIONS,
                                SOURCES_FEED, CoverageYear, Page, ReadoutsYear, VersionGroup, citation_path, feed_path,
@@ -58,7 +58,7 @@ class Context:
     site: dict
     root: Path
     renderer: Renderer
-    last_sqlite: LastDownload | None = None  # the SQLite download as the last run wrote it (fragments.py)
+    downloads: DownloadMemory | None = None  # what the last run wrote of the data downloads (fragments.py)
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ KINDS = (
                                    for r in archive.redirects]),
     Kind("contributing guide", (CONTRIBUTE_PAGE,), lambda c: [render_contributing(c.root)], _fixed(CONTRIBUTE_PAGE)),
     Kind("data downloads", ("data", ".lastmod.json"),
-         lambda c: chain(render_data(c.archive, c.indexes, c.site, c.last_sqlite),
+         lambda c: chain(render_data(c.archive, c.indexes, c.site, c.downloads),
                          [render_formulations_data(c.archive, c.indexes, c.site)]),
          _fixed(*(path for path in DATA_FILES if path not in BIBLIOGRAPHY.values() and path != SOURCES_FEED))),
     Kind("readouts' citation files", ("data",), _citation_files,

@@ -20,8 +20,7 @@ from ..core import parallel, remembered
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
-from ..outputs.data import DATA_FILES
-from ..outputs.sqlite_update import LastDownload
+from ..outputs.spliced import DownloadMemory
 from ..pages.addresses import page_path
 from ..pages.index import index_archive
 from ..pages.render import Renderer
@@ -203,7 +202,7 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
         writer = Writer(docs_dir, backup)
         with remembered.storing(fragments, fragments.named(archive.readouts)):
             renderers = Renderers(archive, indexes, root, site_settings(root),
-                                  fragments.last_download(docs_dir / DATA_FILES["sqlite"]))
+                                  fragments.downloads(docs_dir))
             timings, kind_timings = _make_and_write(renderers, dirty, last, writer)
     made = sum(count for count, _ in kind_timings.values())
     progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
@@ -222,14 +221,14 @@ class Renderers:
     indexes: object
     root: Path
     site: dict
-    last_sqlite: LastDownload | None = None
+    downloads: DownloadMemory | None = None
     made: dict = field(default_factory=dict)  # whether for every page → Context
 
     def context(self, dirty: set[str] | None) -> Context:
         key = dirty is None
         if key not in self.made:
             renderer = Renderer(self.archive, self.indexes, self.root / "templates", self.site, dirty)
-            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer, self.last_sqlite)
+            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer, self.downloads)
         return self.made[key]
 
     def template_timings(self) -> dict:
