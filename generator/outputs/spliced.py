@@ -11,13 +11,14 @@ is not the one recorded (changed by hand, left by another build), every part is 
 the bytes are those a fresh build writes: a part is the same text wherever it comes from.
 
 The digest holds the key of the readout file's content (which covers the generator's code and the
-registries: publish/cache.py), the site's address, and every field of the record that depends on
-other readouts (its language versions, its event). The record of what was written lives in the
+registries: publish/cache.py), the site's address and name, and everything of other readouts a part
+shows (its language versions, its event, the original a translation's citation names). The record of what was written lives in the
 fragment store (publish/fragments.py), outside the checkout.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -65,17 +66,19 @@ class Part:
 def readout_digests(archive: Archive, indexes: Indexes, site: dict, key_of: Callable[[Readout], str | None]
                     ) -> dict[str, str | None]:
     """Each readout's digest of what its parts of the downloads are made from; None: made every run.
-    A translation depends on its original only through its version fields, so its own file's key
-    is enough."""
+    Besides its own file, a translation's citation names its original (id, title, language and
+    address), which the digest holds too."""
     events = {r.id: e.slug for e in archive.all_events for r in e.readouts}
     digests: dict[str, str | None] = {}
     for readout in archive.readouts:
         key = key_of(readout)
         event = indexes.event_of.get(readout.url_path)
         others = [version_fields(readout, archive.versions, site), events.get(readout.id),
-                  event.slug if event else None, page_url(site, event) if event else None]
+                  event.slug if event else None, page_url(site, event) if event else None,
+                  dataclasses.astuple(readout.translation_of) if readout.translation_of else None,
+                  site.get("url", "/"), site.get("name", "")]
         digests[readout.id] = None if key is None else hashlib.sha256(
-            f"{key}\0{site.get('url', '/')}\0{json.dumps(others, sort_keys=True)}".encode()).hexdigest()
+            f"{key}\0{json.dumps(others, sort_keys=True)}".encode()).hexdigest()
     return digests
 
 

@@ -248,7 +248,7 @@ KINDS = (
          lambda archive, indexes: [Address(citation_path(r, extension), ((r.source_path, ("id",)),), r.id)
                                    for r in archive.readouts for extension in CITATION_FILES],
          lambda readout, indexes, archive: [readout, *archive.versions.get(readout.id, ())]),
-    Kind("citations", ("data",), lambda c: render_bibliography(c.archive, c.site), _fixed(*BIBLIOGRAPHY.values())),
+    Kind("citations", ("data",), lambda c: render_bibliography(c.archive, c.indexes, c.site, c.downloads), _fixed(*BIBLIOGRAPHY.values())),
     Kind("feeds", ("feed.xml", "data"), lambda c: render_feeds(c.archive, c.indexes, c.site), _feed_addresses),
     Kind("search index", ("search",), lambda c: render_search_index(c.archive, c.indexes), _search_addresses,
          named_by_index=("search/w/*.json", "search/n/*.json", "search/d/*.json", "search/t/*.json",

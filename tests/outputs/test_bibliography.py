@@ -5,9 +5,19 @@ from __future__ import annotations
 import io
 import json
 
+from dataclasses import replace
+
 import bibtexparser
+import pytest
 import rispy
 from pybtex.database import parse_file
+
+from generator.outputs.bibliography import BIBLIOGRAPHY, render_bibliography
+from generator.pages.addresses import page_url
+from generator.pages.cite import bibtex, csl_item, ris
+from generator.pages.index import index_archive
+
+from .conftest import SITE
 
 
 def test_each_readout_has_its_bib_and_ris(data, site_url):
@@ -40,3 +50,17 @@ def test_a_citation_names_the_participants_with_their_positions_that_day(data):
     note = rispy.load(io.StringIO(text))[0]["notes"][0]
     assert "Participants: Wang Yi (Director of the Office of the Central Foreign Affairs Commission), " in note
     assert "Minister of Foreign Affairs" not in note  # he became minister the next day
+
+
+@pytest.mark.parametrize("readouts", [slice(None), slice(0, 1), slice(0, 0)])
+def test_the_whole_archives_files_are_their_entries_joined(fixture_archive, readouts):
+    """Assembled from each readout's part (outputs/spliced.py), the files are what joining the entries
+    (and json.dumps of the CSL items, indented by one) gives, with no readout, one or several."""
+    archive = replace(fixture_archive, readouts=fixture_archive.readouts[readouts])
+    pages = {p.path: p.content.whole().decode("utf-8")
+             for p in render_bibliography(archive, index_archive(archive), SITE)}
+    cited = [(r, page_url(SITE, r), SITE["name"]) for r in archive.readouts]
+    assert pages[BIBLIOGRAPHY["bib"]] == "\n".join(bibtex(*c) for c in cited)
+    assert pages[BIBLIOGRAPHY["ris"]] == "\r\n".join(ris(*c) for c in cited)
+    assert pages[BIBLIOGRAPHY["csl-json"]] == json.dumps([csl_item(*c) for c in cited], ensure_ascii=False,
+                                                         indent=1) + "\n"

@@ -23,6 +23,7 @@ from pybtex.database import parse_string
 
 from generator.archive.check import check_archive
 from generator.outputs.bibliography import BIBLIOGRAPHY, render_bibliography
+from generator.pages.index import index_archive
 from generator.pages.cite import (bibtex, chicago_bibliography, chicago_note, cite_key, csl_item, csl_json, ris,
                                   script_json, us_date)
 from generator.pages.cite_page import citation_panel, csl_script, head_meta
@@ -210,8 +211,9 @@ def test_the_whole_archives_bib_parses_and_keeps_every_hostile_title(project):
     archive, _ = check_archive(project)
     readouts = tuple(replace(archive.readouts[n % len(archive.readouts)], id=f"hostile-{n}", headline="",
                              title_supplied=False, title=title) for n, title in enumerate(HOSTILE_TITLES))
-    pages = render_bibliography(replace(archive, readouts=readouts), {"name": SITE, "url": "https://example.org/"})
-    whole = next(p.content for p in pages if p.path == BIBLIOGRAPHY["bib"])
+    hostile = replace(archive, readouts=readouts)
+    pages = render_bibliography(hostile, index_archive(hostile), {"name": SITE, "url": "https://example.org/"})
+    whole = next(p.content.whole().decode("utf-8") for p in pages if p.path == BIBLIOGRAPHY["bib"])
     keys = [cite_key(r) for r in readouts]
     entries = parse_string(whole, "bibtex").entries
     library = bibtexparser.parse_string(whole)
