@@ -25,7 +25,6 @@ readout added does not change every other readout's impacts.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -36,8 +35,9 @@ from ..pages.addresses import Page, site_path
 from ..pages.index import Indexes
 from .search_entities import publisher_id, search_entities
 from .search_page import render_search_page
-from .search_passages import pair_shards, text_shards
+from .search_passages import pair_shards, phrase_pairs, text_shards
 from .search_text import MONTHS, STOPWORDS, gaps, shard_of, tokens
+from .search_update import SearchMemory, Shards, all_recorded, pair_path, shard_json, text_path, updated_shards, word_path
 
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
@@ -105,15 +105,35 @@ def _postings(entries: list[tuple[int, int]]) -> list[int]:
     return encoded
 
 
-def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
+def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int], keys: dict[str, set[str]]
+                 ) -> dict[str, dict[str, list[int]]]:
+    """Every word shard; keys: filled with the shards each readout's words fall in."""
     entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for readout in readouts:
         its_number = number[readout.url_path]
-        for word, impact in impacts(readout).items():
+        weights = impacts(readout)
+        for word, impact in weights.items():
             entries[word].append((its_number, impact))
+        keys[readout.id] = {shard_of(word) for word in weights}
     shards: dict[str, dict] = defaultdict(dict)
     for word in sorted(entries):
         shards[shard_of(word)][word] = _postings(entries[word])
+    return shards
+
+
+def _shards(readouts: tuple[Readout, ...], number: dict[str, int], memory: SearchMemory | None) -> Shards:
+    """The word, pair and text shards: patched from the last run's where the build remembers them
+    (search_update.py), else made afresh (and recorded, when the build keeps a record)."""
+    if memory is not None and (found := updated_shards(readouts, number, memory, impacts, phrase_pairs, text_shards)):
+        return found
+    words_in: dict[str, set[str]] = {}
+    pairs_in: dict[str, set[str]] = {}
+    shards = Shards(
+        words={key: Page(word_path(key), shard_json(shard)) for key, shard in _word_shards(readouts, number, words_in).items()},
+        pairs={key: Page(pair_path(key), shard_json(shard)) for key, shard in pair_shards(readouts, number, pairs_in).items()},
+        texts={day: Page(text_path(day), shard_json(texts)) for day, texts in text_shards(readouts, number).items()})
+    if memory is not None:
+        all_recorded(readouts, number, shards, memory, words_in, pairs_in)
     return shards
 
 
@@ -149,30 +169,26 @@ def _facet_shards(readouts: tuple[Readout, ...], number: dict[str, int], indexes
     return years
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def render_search_index(archive: Archive, indexes: Indexes) -> list[Page]:
+def render_search_index(archive: Archive, indexes: Indexes, memory: SearchMemory | None = None) -> list[Page]:
     readouts = archive.readouts
     number = readout_numbers(readouts)
     entities, postings = search_entities(archive, indexes, number)
-    shards = _word_shards(readouts, number)
-    pairs = pair_shards(readouts, number)
+    shards = _shards(readouts, number, memory)
     manifest = {
-        "v": 4, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards), "pairs": sorted(pairs), "entities": entities,
+        "v": 4, "readouts": len(readouts), "slots": DAY_SLOTS, "shards": sorted(shards.words),
+        "pairs": sorted(shards.pairs), "entities": entities,
         "kinds": sorted(Counter(r.kind for r in readouts).items()),
         "years": sorted(Counter(r.year for r in readouts).items()),
     }
-    pages = [Page("search/entities.json", _json(manifest)), render_search_page()]
-    pages += [Page(f"search/e/{ident}.json", _json(gaps(numbers))) for ident, numbers in sorted(postings.items())]
-    pages += [Page(f"search/w/{key}.json", _json(shard)) for key, shard in sorted(shards.items())]
-    pages += [Page(f"search/d/{day}.json", _json(records))
+    pages = [Page("search/entities.json", shard_json(manifest)), render_search_page()]
+    pages += [Page(f"search/e/{ident}.json", shard_json(gaps(numbers))) for ident, numbers in sorted(postings.items())]
+    pages += [shards.words[key] for key in sorted(shards.words)]
+    pages += [Page(f"search/d/{day}.json", shard_json(records))
               for day, records in sorted(_day_shards(readouts, number).items())]
-    pages += [Page(f"search/t/{day}.json", _json(texts)) for day, texts in sorted(text_shards(readouts, number).items())]
-    pages += [Page(f"search/n/{key}.json", _json(shard)) for key, shard in sorted(pairs.items())]
+    pages += [shards.texts[day] for day in sorted(shards.texts)]
+    pages += [shards.pairs[key] for key in sorted(shards.pairs)]
     place = {entity["id"]: index for index, entity in enumerate(entities)}
     kinds = {kind: index for index, (kind, _) in enumerate(manifest["kinds"])}
-    pages += [Page(f"search/f/{year}.json", _json(facets))
+    pages += [Page(f"search/f/{year}.json", shard_json(facets))
               for year, facets in sorted(_facet_shards(readouts, number, indexes, place, kinds).items())]
     return pages

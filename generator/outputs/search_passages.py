@@ -56,12 +56,17 @@ def phrase_pairs(readout: Readout) -> frozenset[str]:
     return frozenset(pairs)
 
 
-def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int]) -> dict[str, dict[str, list[int]]]:
+def pair_shards(readouts: tuple[Readout, ...], number: dict[str, int], keys: dict[str, set[str]] | None = None
+                ) -> dict[str, dict[str, list[int]]]:
+    """Every pair shard; keys, when given: filled with the shards each readout's pairs fall in."""
     holding: dict[str, list[int]] = defaultdict(list)
     for readout in readouts:
         its_number = number[readout.url_path]
-        for pair in phrase_pairs(readout):
+        pairs = phrase_pairs(readout)
+        for pair in pairs:
             holding[pair].append(its_number)
+        if keys is not None:
+            keys[readout.id] = {shard_of(pair.split(" ", 1)[0]) for pair in pairs}
     shards: dict[str, dict] = defaultdict(dict)
     for pair in sorted(holding):
         shards[shard_of(pair.split(" ", 1)[0])][pair] = gaps(holding[pair])

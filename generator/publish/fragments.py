@@ -18,11 +18,13 @@ opened, read or written holds nothing: it never makes a build fail, only slower.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.model import Readout
+from ..outputs.search_update import SearchMemory
 from ..outputs.spliced import DownloadMemory, LastDownload
 from .cache import FRAGMENTS, discard
 
@@ -33,7 +35,12 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS fragments (
 -- each data download the last run wrote (outputs/spliced.py): its SHA-256, and each readout's part of it
 CREATE TABLE IF NOT EXISTS download_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS download_parts (path TEXT NOT NULL, readout_id TEXT NOT NULL, digest TEXT NOT NULL,
-  start INTEGER NOT NULL, length INTEGER NOT NULL, PRIMARY KEY (path, readout_id)) WITHOUT ROWID"""
+  start INTEGER NOT NULL, length INTEGER NOT NULL, PRIMARY KEY (path, readout_id)) WITHOUT ROWID;
+-- the search index the last run wrote (outputs/search_update.py): each readout's digest, number and the
+-- shards its words and pairs fall in (JSON lists), and each shard file's SHA-256 and size
+CREATE TABLE IF NOT EXISTS search_parts (readout_id TEXT PRIMARY KEY, digest TEXT NOT NULL, number INTEGER NOT NULL,
+  words TEXT NOT NULL, pairs TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL) WITHOUT ROWID"""
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
@@ -64,8 +71,13 @@ class Fragments:
     def __enter__(self) -> Fragments:
         return self
 
-    def __exit__(self, *exception) -> None:
-        self.close()
+    def __exit__(self, failed, *exception) -> None:
+        """Kept only when the whole run succeeded: a record of files a failed run wrote would describe
+        files that run's backup then put back."""
+        if failed is None:
+            self.close()
+        elif self.db is not None:
+            self._give_up()  # closed without COMMIT: SQLite rolls the run's changes back
 
     def named(self, readouts: Iterable[Readout]) -> list[tuple[Readout, str]]:
         """The readouts whose fragments may be stored, each with its key."""
@@ -80,6 +92,45 @@ class Fragments:
             return None
         return DownloadMemory(lambda readout: self.keys.get(readout.source_path),
                               lambda path: self._last_download(docs_dir, path))
+
+    def search(self, docs_dir: Path) -> SearchMemory | None:
+        """The last run's record of the search index under docs_dir; None without a store."""
+        if self.db is None:
+            return None
+        try:
+            parts = {rid: (digest, number) for rid, digest, number in
+                     self.db.execute("SELECT readout_id, digest, number FROM search_parts")}
+            files = {path: (sha, size) for path, sha, size in self.db.execute("SELECT path, sha256, size FROM search_files")}
+        except sqlite3.Error:
+            parts, files = {}, {}
+        return SearchMemory(docs_dir, lambda readout: self.keys.get(readout.source_path), parts, files,
+                            self._search_keys, self._remember_search)
+
+    def _search_keys(self, ids: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+        try:
+            rows = self.db.execute("SELECT readout_id, words, pairs FROM search_parts WHERE readout_id IN "
+                                   "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
+        except (sqlite3.Error, AttributeError):
+            return {}
+        return {rid: (json.loads(words), json.loads(pairs)) for rid, words, pairs in rows}
+
+    def _remember_search(self, parts: dict, gone: Iterable[str], files: dict, gone_files: Iterable[str],
+                         whole: bool) -> None:
+        if self.db is None:
+            return
+        try:
+            if whole:
+                self.db.execute("DELETE FROM search_parts")
+                self.db.execute("DELETE FROM search_files")
+            self.db.executemany("DELETE FROM search_parts WHERE readout_id = ?", ((rid,) for rid in gone))
+            self.db.executemany("DELETE FROM search_files WHERE path = ?", ((path,) for path in gone_files))
+            self.db.executemany("INSERT OR REPLACE INTO search_parts VALUES (?, ?, ?, ?, ?)",
+                                ((rid, digest, number, json.dumps(words), json.dumps(pairs))
+                                 for rid, (digest, number, words, pairs) in parts.items()))
+            self.db.executemany("INSERT OR REPLACE INTO search_files VALUES (?, ?, ?)",
+                                ((path, sha, size) for path, (sha, size) in files.items()))
+        except sqlite3.Error:
+            self._give_up()
 
     def _last_download(self, docs_dir: Path, path: str) -> LastDownload:
         sha, parts = None, {}

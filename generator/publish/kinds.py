@@ -26,6 +26,7 @@ from ..outputs.data import render_data
 from ..outputs.feeds import render_feeds
 from ..outputs.formulations import render_formulations_data
 from ..outputs.search import render_search_index
+from ..outputs.search_update import SearchMemory
 from ..outputs.spliced import DownloadMemory
 from ..pages import coverage, provenance, versions
 from ..pages.addresses import (CONTRIBUTE_PAGE, COVERAGE, DATA_FILES, FORMULATIONS, READOUTS_INDEX, SEARCH_PAGE, SECTIONS,
@@ -59,6 +60,7 @@ class Context:
     root: Path
     renderer: Renderer
     downloads: DownloadMemory | None = None  # what the last run wrote of the data downloads (fragments.py)
+    search: SearchMemory | None = None  # and of the search index
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ KINDS = (
          lambda readout, indexes, archive: [readout, *archive.versions.get(readout.id, ())]),
     Kind("citations", ("data",), lambda c: render_bibliography(c.archive, c.indexes, c.site, c.downloads), _fixed(*BIBLIOGRAPHY.values())),
     Kind("feeds", ("feed.xml", "data"), lambda c: render_feeds(c.archive, c.indexes, c.site), _feed_addresses),
-    Kind("search index", ("search",), lambda c: render_search_index(c.archive, c.indexes), _search_addresses,
+    Kind("search index", ("search",), lambda c: render_search_index(c.archive, c.indexes, c.search), _search_addresses,
          named_by_index=("search/w/*.json", "search/n/*.json", "search/d/*.json", "search/t/*.json",
                          "search/f/*.json", "search/e/p-*.json")),
 )

@@ -20,6 +20,7 @@ from ..core import parallel, remembered
 from ..core.model import Archive
 from ..core.problems import ERROR, ArchiveInvalid, Problem, display_path
 from ..core.settings import site_settings
+from ..outputs.search_update import SearchMemory
 from ..outputs.spliced import DownloadMemory
 from ..pages.addresses import page_path
 from ..pages.index import index_archive
@@ -202,14 +203,14 @@ def _generate(root: Path, docs_dir: Path | None, backup: Backup | None, progress
         writer = Writer(docs_dir, backup)
         with remembered.storing(fragments, fragments.named(archive.readouts)):
             renderers = Renderers(archive, indexes, root, site_settings(root),
-                                  fragments.downloads(docs_dir))
+                                  fragments.downloads(docs_dir), fragments.search(docs_dir))
             timings, kind_timings = _make_and_write(renderers, dirty, last, writer)
-    made = sum(count for count, _ in kind_timings.values())
-    progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
-    report = writer.finish()
-    progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
-    state.keep_docs(root, docs_dir, sorted(writer.targets), inputs, len(archive.readouts), depends,
-                    {page_path(readout): readout.source_path for readout in archive.readouts}, last, report.written)
+        made = sum(count for count, _ in kind_timings.values())
+        progress.stage("render", f"{made} pages and files made, {len(writer.targets) - made} pages kept as they are")
+        report = writer.finish()
+        progress.stage("write", f"{len(report.written)} files written to docs/, {len(report.removed)} removed")
+        state.keep_docs(root, docs_dir, sorted(writer.targets), inputs, len(archive.readouts), depends,
+                        {page_path(readout): readout.source_path for readout in archive.readouts}, last, report.written)
     return Generated(archive, report, time.perf_counter() - start, len(archive.readouts), timings, kind_timings)
 
 
@@ -222,13 +223,14 @@ class Renderers:
     root: Path
     site: dict
     downloads: DownloadMemory | None = None
+    search: SearchMemory | None = None
     made: dict = field(default_factory=dict)  # whether for every page → Context
 
     def context(self, dirty: set[str] | None) -> Context:
         key = dirty is None
         if key not in self.made:
             renderer = Renderer(self.archive, self.indexes, self.root / "templates", self.site, dirty)
-            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer, self.downloads)
+            self.made[key] = Context(self.archive, self.indexes, self.site, self.root, renderer, self.downloads, self.search)
         return self.made[key]
 
     def template_timings(self) -> dict:
