@@ -31,7 +31,7 @@ def clean(root: Path) -> list[str]:
         state.remove_leftovers(root)
         for name in GENERATED:
             _remove(root / "docs" / name, removed, root)
-        for path in (site_dir, root / state.NAME):
+        for path in (site_dir, site.spare_of(site_dir), root / state.NAME):
             _remove(path, removed, root)
     (root / LOCK).unlink(missing_ok=True)
     return removed

@@ -7,6 +7,11 @@ only the docs/ files that changed since the site was built, and removes the outp
 files that are gone. Either way the new folder then takes site/'s place in one step (an
 exchange of the two folders), so whoever serves site/ never shows half of two builds.
 
+The copy is made from the site an incremental build retires: kept beside site/ as
+`.<site>.spare`, it differs from the current site only in what the last build wrote, so
+bringing it up to date (`_mirror`) links those files alone, where a fresh copy linked every
+file of the site again (about 2 s at 3,000 readouts). Without a spare, a fresh copy.
+
 What the site was built from is the "site" part of the build state (state.py): the stamp of
 every file in docs/ and a fingerprint of what shapes every page (mkdocs.yml, the theme
 override, the versions of MkDocs and Material). Without it, for another site folder, or with
@@ -89,6 +94,59 @@ class _MemoryBytecode(jinja2.BytecodeCache):
 
 
 COMPILED_TEMPLATES = _MemoryBytecode()
+
+
+def spare_of(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.spare"
+
+
+def _start_from_spare(site_dir: Path, staging: Path) -> bool:
+    """staging (empty) becomes the spare site brought up to date with site_dir; False without one."""
+    spare = spare_of(site_dir)
+    if spare.is_symlink() or not spare.is_dir():
+        return False
+    try:
+        os.rename(spare, staging)
+        _mirror(site_dir, staging)
+    except OSError:  # a fresh copy instead, in an empty staging folder
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(mode=0o777)  # as _staging_folder leaves it, the umask applied
+        return False
+    return True
+
+
+def _same_file(first: os.DirEntry, second: os.DirEntry) -> bool:
+    one, other = first.stat(follow_symlinks=False), second.stat(follow_symlinks=False)
+    return (one.st_ino, one.st_dev) == (other.st_ino, other.st_dev)
+
+
+def _discard(path: str, entry: os.DirEntry) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+def _mirror(source: Path | str, target: Path | str) -> None:
+    """target becomes a copy of source whose files are hard links to source's, by changing only
+    the entries that differ: a file of target that is not source's own file is linked again."""
+    held = {entry.name: entry for entry in os.scandir(target)}
+    for entry in os.scandir(source):
+        there, path = held.pop(entry.name, None), os.path.join(target, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            if there is not None and not there.is_dir(follow_symlinks=False):
+                _discard(path, there)
+                there = None
+            if there is None:
+                os.mkdir(path)
+                shutil.copystat(entry.path, path)
+            _mirror(entry.path, path)
+        elif there is None or there.is_dir(follow_symlinks=False) or not _same_file(entry, there):
+            if there is not None:
+                _discard(path, there)
+            os.link(entry.path, path, follow_symlinks=False)
+    for name, entry in held.items():
+        _discard(os.path.join(target, name), entry)
 
 
 def _link_tree(source: Path, destination: Path) -> None:
@@ -242,14 +300,15 @@ def render_with_mkdocs(root: Path, site_dir: Path, strict: bool = True, full: bo
         if last is None:
             changed, gone = None, []
         else:
-            _link_tree(site_dir, staging)
+            if not _start_from_spare(site_dir, staging):
+                _link_tree(site_dir, staging)
             changed, gone = _changes(last["docs"], stamps)
             _remove_outputs(staging, [_output_of(path) for path in changed] + list(ALWAYS_WRITTEN) + gone)
         _mkdocs(root, staging, strict, changed, progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, site_dir)
+    _swap(staging, site_dir, keep_spare=changed is not None)
     state.keep(root, state.SITE, {"site_dir": str(site_dir), "fingerprint": print_, "docs": stamps})
     return {"full": changed is None, "rendered": len(stamps) if changed is None else len(changed), "removed": len(gone)}
 
@@ -287,18 +346,25 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(error, os.strerror(error), str(second))
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
+def _swap(staging: Path, site_dir: Path, keep_spare: bool = False) -> None:
     """staging takes site_dir's place in one step, so a reader of site_dir sees the old site or the
     new one, never a mix and never nothing (where the exchange is not available, two renames
-    leave a moment without site_dir). The old site is removed by a process of its own, since
-    unlinking every file of a large site would double the time of a small change."""
+    leave a moment without site_dir). With keep_spare, the old site becomes the spare the next
+    build starts from; what is retired is removed by a process of its own, since unlinking every
+    file of a large site would double the time of a small change."""
     retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    old = retired / site_dir.name
     if site_dir.is_dir() and not site_dir.is_symlink() and _exchange(staging, site_dir):
-        staging.rename(retired / site_dir.name)  # staging now holds the old site
+        staging.rename(old)  # staging now holds the old site
     else:
         if site_dir.exists() or site_dir.is_symlink():
-            site_dir.rename(retired / site_dir.name)
+            site_dir.rename(old)
         staging.rename(site_dir)
+    spare = spare_of(site_dir)
+    if spare.exists() or spare.is_symlink():
+        spare.rename(retired / spare.name)
+    if keep_spare and old.is_dir() and not old.is_symlink():
+        old.rename(spare)
     if shutil.which("rm"):
         subprocess.Popen(["rm", "-rf", "--", str(retired)], start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
