@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -139,19 +140,21 @@ def sources_feed(archive: Archive, site: dict) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def render_feeds(archive: Archive, indexes: Indexes, site: dict) -> list[Page]:
+def render_feeds(archive: Archive, indexes: Indexes, site: dict, wanted: Callable[[object], bool] = lambda item: True
+                 ) -> list[Page]:
+    """Every feed. An official's or initiative's feed holds its readouts alone, so it is made when
+    `wanted(item)` (its page shows a changed readout) and otherwise kept as it is; an empty one,
+    dated by the archive's newest change, and the archive's own are made every time."""
     name = site.get("name") or "Readouts archive"
     newest = max((last_change(r) for r in archive.readouts), default=None)
     pages = [Page(feed_path(), atom_feed(f"{name}: readouts added", feed_path(), page_url(site, "index.md"),
                                          archive.readouts, site))]
-    for official in archive.officials:
-        pages.append(Page(feed_path(official), atom_feed(
-            f"{name}: readouts with {official.name}", feed_path(official), page_url(site, official),
-            indexes.by_official.get(official.slug, ()), site, newest)))
-    for initiative in archive.initiatives:
-        pages.append(Page(feed_path(initiative), atom_feed(
-            f"{name}: readouts on {initiative.label}",
-            feed_path(initiative), page_url(site, initiative),
-            indexes.by_initiative.get(initiative.slug, ()), site, newest)))
+    for item, readouts, title in (
+            *((o, indexes.by_official.get(o.slug, ()), f"readouts with {o.name}") for o in archive.officials),
+            *((i, indexes.by_initiative.get(i.slug, ()), f"readouts on {i.label}") for i in archive.initiatives)):
+        path = feed_path(item)
+        made = not readouts or wanted(item)
+        pages.append(Page(path, atom_feed(f"{name}: {title}", path, page_url(site, item), readouts, site, newest)
+                          if made else None))
     pages.append(Page(SOURCES_FEED, sources_feed(archive, site)))
     return pages

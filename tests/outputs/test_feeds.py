@@ -11,7 +11,9 @@ from datetime import date, timedelta
 import feedparser
 
 from generator.core.model import make_archive
-from generator.outputs.feeds import FEED_SIZE, atom_feed
+from generator.outputs.feeds import FEED_SIZE, atom_feed, render_feeds
+from generator.pages.addresses import SOURCES_FEED, feed_path
+from generator.pages.index import index_archive
 
 from .conftest import SITE
 
@@ -92,3 +94,19 @@ def test_a_strangers_text_cannot_break_the_feed(fixture_archive):
     archive = make_archive(fixture_archive.officials, fixture_archive.initiatives, [hostile])
     entry = ET.fromstring(atom_feed("All", "feed.xml", SITE["url"], archive.readouts, SITE).encode()).find(f"{A}entry")
     assert entry.findtext(f"{A}title") == "Talks </title><script>x</script> & more"
+
+
+def test_a_feed_whose_readouts_did_not_change_is_kept_as_it_is(fixture_archive):
+    """An official's or initiative's feed holds its own readouts alone: kept when its page shows no changed
+    readout; an empty feed (dated by the archive's newest change) and the archive's own are always made."""
+    archive = replace(fixture_archive, officials=(*fixture_archive.officials, replace(
+        fixture_archive.officials[0], slug="nobody", name="Nobody", aliases=())))
+    indexes = index_archive(archive)
+    wang_yi = next(o for o in archive.officials if o.slug == "wang-yi")
+    made = {p.path: p.content for p in render_feeds(archive, indexes, SITE, lambda item: item is wang_yi)}
+    assert made[feed_path(wang_yi)] is not None and made[feed_path()] is not None and made[SOURCES_FEED] is not None
+    assert made[feed_path(archive.officials[-1])] is not None  # no readouts
+    kept = [path for path, content in made.items() if content is None]
+    assert kept and all(path.startswith("data/feeds/") for path in kept)
+    everything = {p.path: p.content for p in render_feeds(archive, indexes, SITE)}
+    assert all(everything[path] == content for path, content in made.items() if content is not None)
