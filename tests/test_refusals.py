@@ -98,6 +98,12 @@ NOT_FROM_THE_ARCHIVE = {
     ("generator/publish/cache.py", "__init__", "CacheUnusable"): "the cache folder cannot be made or written (the machine's)",
     ("generator/publish/cache.py", "get", "ValueError"): "caught in get: a bad entry is discarded and the readout checked again",
     ("generator/core/remembered.py", "_encoded", "TypeError"): "caught in _computed: a value JSON cannot hold is not stored",
+    ("generator/outputs/search_update.py", "_updated", "_Doubt"):
+        "caught in updated_shards: a readout without a key or a record without shards makes every shard afresh",
+    ("generator/outputs/search_update.py", "_old_postings", "_Doubt"):
+        "caught in updated_shards: a shard not as the last run wrote it makes every shard afresh",
+    ("generator/outputs/search_update.py", "_keep_the_rest", "_Doubt"):
+        "caught in updated_shards: a shard missing or of another size makes every shard afresh",
     ("generator/publish/lock.py", "build_lock", "BuildLocked"): "another build of the project is running",
     ("generator/publish/site.py", "_exchange", "OSError"): "the file system cannot swap the site's folders",
     ("generator/publish/site.py", "_mkdocs", "Abort"): "MkDocs' strict mode, passed on with its warnings and their files",
