@@ -50,10 +50,10 @@ class Generated:
 
 
 # Readouts validated earlier in this process: root → (the inputs besides the readouts, and each
-# readout file's stamp with its Readout). `mkdocs serve` generates in one process on every change,
-# so it re-reads only the files that changed. Memory only: nothing a pull request puts on disk
-# can stand in for a validated readout.
-_VALIDATED: dict[str, tuple[dict, dict[str, tuple[list[int], object]]]] = {}
+# readout file's stamp with its Readout and its content key, when the cache is usable). `mkdocs
+# serve` generates in one process on every change, so it re-reads only the files that changed.
+# Memory only: nothing a pull request puts on disk can stand in for a validated readout.
+_VALIDATED: dict[str, tuple[dict, dict[str, tuple[list[int], object, str | None]]]] = {}
 
 
 def _validate_chunk(root: Path, paths: list[Path]) -> tuple[list, list[Problem]]:
@@ -128,21 +128,39 @@ def _check_with_memory(root: Path, inputs: dict[str, list[int]], progress: Progr
     published = str(root / PUBLISHED)  # data read again on every run (see depends.py), not a basis
     basis = {path: stamp for path, stamp in inputs.items() if path not in current and path != published}
     last_basis, remembered = _VALIDATED.get(str(root), (None, {}))
-    fragments = Fragments(None, {})  # the readouts kept in memory keep their values there too
+    fragments = Fragments(None, {})  # none for an archive with errors
     if last_basis != basis or not remembered:
         archive, problems, fragments = _check_with_cache(root, readout_paths(root / "archive"), progress)
     else:
         changed = [Path(path) for path, stamp in current.items() if remembered.get(path, (None,))[0] != stamp]
-        known = [readout for path, (stamp, readout) in remembered.items() if current.get(path) == stamp]
+        known = [readout for path, (stamp, readout, _) in remembered.items() if current.get(path) == stamp]
         progress.stage("check", f"{len(current)} readout files, {len(changed)} read and validated, {len(known)} in memory")
         registry, readouts, problems = validate_archive(load_archive(root, changed), known)
         archive, problems = archive_unless_errors(registry, readouts + known, problems)
+        if archive is not None:
+            fragments = _store_for(root, current, remembered)
     if archive is not None:
         by_source = {readout.source_path: readout for readout in archive.readouts}
         shown = {path: display_path(Path(path), root) for path in current}
-        _VALIDATED[str(root)] = (basis, {path: (stamp, cache.as_validated(by_source[shown[path]]))
+        _VALIDATED[str(root)] = (basis, {path: (stamp, cache.as_validated(by_source[shown[path]]),
+                                                fragments.keys.get(shown[path]))
                                          for path, stamp in current.items() if shown[path] in by_source})
     return archive, problems, fragments
+
+
+def _store_for(root: Path, current: dict[str, list[int]], remembered: dict) -> Fragments:
+    """The fragment store for readouts validated in memory, so that the live preview's runs reuse
+    and keep the whole-archive files' parts as the command line's do: each file's content key is
+    the one kept with it while its stamp is unchanged, else computed from the file again."""
+    try:
+        store = cache.ReadoutCache(root)
+    except cache.CacheUnusable:
+        return Fragments(None, {})
+    keys = {}
+    for path, stamp in current.items():
+        shown, (held_stamp, _, key) = display_path(Path(path), root), remembered.get(path, (None, None, None))
+        keys[shown] = key if key and held_stamp == stamp else store.key(shown, Path(path).read_bytes())
+    return Fragments(store.folder, keys)
 
 
 def remember_archive(root: Path) -> None:

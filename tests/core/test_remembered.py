@@ -67,9 +67,9 @@ def test_builds_of_a_warm_process_write_what_a_fresh_full_build_writes(keeping, 
     root = make_versions_project(tmp_path / "warm")
     pipeline.remember_archive(root)
     pipeline.generate(root)
-    other = next(r for _, r in pipeline._VALIDATED[str(root)][1].values() if r.source_path == OTHER)
+    other = next(r for _, r, _ in pipeline._VALIDATED[str(root)][1].values() if r.source_path == OTHER)
     postings = impacts(other)
-    unchanged = next(r for _, r in pipeline._VALIDATED[str(root)][1].values() if r.source_path.endswith("fa.md"))
+    unchanged = next(r for _, r, _ in pipeline._VALIDATED[str(root)][1].values() if r.source_path.endswith("fa.md"))
     kept = impacts(unchanged)
     changes = [lambda: _retitle(root / ORIGINAL, "王毅同扎里夫通电话（修订）"),
                lambda: (root / OTHER).write_text((root / OTHER).read_text(encoding="utf-8") + "\nA sentence added.\n",
@@ -91,6 +91,23 @@ def test_builds_of_a_warm_process_write_what_a_fresh_full_build_writes(keeping, 
     assert impacts(unchanged) is kept  # not computed again in any of the builds
     bib = (root / "docs/data/readouts.bib").read_text(encoding="utf-8")
     assert "修订" in bib and "A sentence added" in (root / "docs/data/readouts.json").read_text(encoding="utf-8")
+
+
+def test_a_warm_process_patches_the_whole_archive_files_as_a_new_process_does(keeping, tmp_path, monkeypatch):
+    """Readouts validated in memory come with their files' content keys, so the live preview's runs
+    reuse the last run's downloads and search shards (outputs/spliced.py, search_update.py) too."""
+    from generator.outputs import search
+
+    root = make_versions_project(tmp_path / "warm")
+    pipeline.remember_archive(root)
+    pipeline.generate(root)
+    afresh: list[int] = []
+    words = search._word_shards
+    monkeypatch.setattr(search, "_word_shards", lambda *args: afresh.append(1) or words(*args))
+    (root / OTHER).write_text((root / OTHER).read_text(encoding="utf-8") + "\nA zanzibarian sentence.\n", encoding="utf-8")
+    pipeline.generate(root)
+    assert afresh == []  # patched from the last run's shards, in memory as on the command line
+    assert "zanzibarian" in (root / "docs/search/w/zan.json").read_text(encoding="utf-8")
 
 
 class _Store:
