@@ -1,6 +1,7 @@
 """Validated readouts kept between runs, so a build re-reads only the files that changed.
 
-An entry is a plain JSON file holding its key and the readout. The key is the SHA-256 of
+An entry is a plain text file: a line of JSON with its key and digest, then the readout as JSON
+(on one line: JSON text holds no raw line break), so reading it parses the readout once. The key is the SHA-256 of
 the readout file's path and bytes together with a fingerprint of everything validation
 reads: the generator's own code, every registry under archive/, mkdocs.yml's Markdown
 settings, the versions of the libraries that parse (PyYAML, Markdown, pymdown-extensions,
@@ -41,7 +42,7 @@ from ..core.settings import markdown_extensions
 
 _TYPES = {name: kind for name, kind in vars(model).items() if isinstance(kind, type) and dataclasses.is_dataclass(kind)}
 PARSERS = ("PyYAML", "Markdown", "pymdown-extensions", "Jinja2", "MkDocs")
-FORMAT = 2  # of an entry; another format finds no entry
+FORMAT = 3  # of an entry; another format finds no entry
 FRAGMENTS = "fragments."  # the fragment store's files in the same folder (fragments.py), kept by keep()
 # Data, not a registry: validating one readout never reads it (the ids are checked across the
 # whole archive on every run), so adding an entry keeps every cached readout.
@@ -163,10 +164,11 @@ class ReadoutCache:
     def get(self, key: str, officials: dict[str, Official], initiatives: dict[str, Initiative]) -> Readout | None:
         entry = self.folder / f"{key}.json"
         try:
-            stored = json.loads(entry.read_text(encoding="utf-8"))
-            if stored["key"] != key or stored["digest"] != _digest(stored["readout"]):
+            header, _, payload = entry.read_text(encoding="utf-8").partition("\n")
+            stored = json.loads(header)
+            if stored["key"] != key or stored["digest"] != _digest(payload):
                 raise ValueError("an entry for other content")
-            found = json.loads(stored["readout"], object_hook=_decoder(officials, initiatives))
+            found = json.loads(payload, object_hook=_decoder(officials, initiatives))
             if not isinstance(found, Readout):
                 raise ValueError("not a readout")
         except FileNotFoundError:
@@ -182,8 +184,8 @@ class ReadoutCache:
             for key in missing:
                 temporary = self.folder / f".{key}.{os.getpid()}.tmp"
                 payload = json.dumps(_encode(as_validated(entries[key])), ensure_ascii=False)
-                temporary.write_text(json.dumps({"key": key, "digest": _digest(payload), "readout": payload},
-                                                ensure_ascii=False), encoding="utf-8")
+                header = json.dumps({"key": key, "digest": _digest(payload)})
+                temporary.write_text(header + "\n" + payload, encoding="utf-8")
                 if (self.folder / f"{key}.json").is_dir():
                     discard(self.folder / f"{key}.json")  # a folder in an entry's place
                 os.replace(temporary, self.folder / f"{key}.json")
