@@ -100,7 +100,7 @@ NOT_FROM_THE_ARCHIVE = {
     ("generator/core/remembered.py", "_encoded", "TypeError"): "caught in _computed: a value JSON cannot hold is not stored",
     ("generator/outputs/search_update.py", "_updated", "_Doubt"):
         "caught in updated_shards: a readout without a key or a record without shards makes every shard afresh",
-    ("generator/outputs/search_update.py", "_old_postings", "_Doubt"):
+    ("generator/outputs/search_update.py", "_patched", "_Doubt"):
         "caught in updated_shards: a shard not as the last run wrote it makes every shard afresh",
     ("generator/outputs/search_update.py", "_keep_the_rest", "_Doubt"):
         "caught in updated_shards: a shard missing or of another size makes every shard afresh",

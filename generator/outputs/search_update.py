@@ -111,26 +111,22 @@ def _updated(readouts, number, memory: SearchMemory, impacts, pairs_of, texts) -
     if set(old_keys) != set(going):
         raise _Doubt
     removed = {memory.parts[rid][1] for rid in going}
-    weights = {r.id: impacts(r) for r in changed}
-    pairs = {r.id: pairs_of(r) for r in changed}
-    words_in = {r.id: sorted({shard_of(w) for w in weights[r.id]}) for r in changed}
-    pairs_in = {r.id: sorted({shard_of(p.split(" ", 1)[0]) for p in pairs[r.id]}) for r in changed}
+    coming_words, coming_pairs = defaultdict(list), defaultdict(list)  # shard key → (name, number, impact)
+    words_in, pairs_in = {}, {}
+    for r in changed:
+        words = {word: (shard_of(word), impact) for word, impact in impacts(r).items()}
+        pairs = {pair: shard_of(pair.split(" ", 1)[0]) for pair in pairs_of(r)}
+        for word, (key, impact) in words.items():
+            coming_words[key].append((word, number[r.url_path], impact))
+        for pair, key in pairs.items():
+            coming_pairs[key].append((pair, number[r.url_path], 0))
+        words_in[r.id], pairs_in[r.id] = sorted({key for key, _ in words.values()}), sorted(set(pairs.values()))
     shards = Shards()
-    word_keys = {k for rid in going for k in old_keys[rid][0]} | {k for keys in words_in.values() for k in keys}
-    for key in word_keys:
-        entries = _old_postings(memory, word_path(key), removed, postings=True)
-        for r in changed:
-            for word, impact in weights[r.id].items():
-                if shard_of(word) == key:
-                    entries[word].append((number[r.url_path], impact))
+    for key in {k for rid in going for k in old_keys[rid][0]} | set(coming_words):
+        entries = _patched(memory, word_path(key), removed, coming_words.get(key, ()), postings=True)
         shards.words[key] = _page(word_path(key), {w: _encoded(e) for w, e in entries.items() if e})
-    pair_keys = {k for rid in going for k in old_keys[rid][1]} | {k for keys in pairs_in.values() for k in keys}
-    for key in pair_keys:
-        entries = _old_postings(memory, pair_path(key), removed, postings=False)
-        for r in changed:
-            for pair in pairs[r.id]:
-                if shard_of(pair.split(" ", 1)[0]) == key:
-                    entries[pair].append((number[r.url_path], 0))
+    for key in {k for rid in going for k in old_keys[rid][1]} | set(coming_pairs):
+        entries = _patched(memory, pair_path(key), removed, coming_pairs.get(key, ()), postings=False)
         shards.pairs[key] = _page(pair_path(key), {p: _gaps(e) for p, e in entries.items() if e})
     days = {day_of(n) for n in removed} | {r.date.isoformat() for r in changed}
     for day, shard in texts([r for r in readouts if r.date.isoformat() in days], number).items():
@@ -144,9 +140,13 @@ def _updated(readouts, number, memory: SearchMemory, impacts, pairs_of, texts) -
     return shards
 
 
-def _old_postings(memory: SearchMemory, path: str, removed: set[int], postings: bool) -> dict[str, list]:
-    """A shard of the last run, its readouts' numbers decoded, without the removed readouts'."""
+def _patched(memory: SearchMemory, path: str, removed: set[int], coming: Iterable[tuple[str, int, int]],
+             postings: bool) -> dict[str, list]:
+    """A shard of the last run, its readouts' numbers decoded, without the removed readouts' and
+    with the coming ones (name, number, impact)."""
     entries: dict[str, list] = defaultdict(list)
+    for name, its_number, impact in coming:
+        entries[name].append((its_number, impact))
     if path not in memory.files:
         return entries  # a shard no readout had words in
     try:
