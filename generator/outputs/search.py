@@ -37,7 +37,8 @@ from .search_entities import publisher_id, search_entities
 from .search_page import render_search_page
 from .search_passages import pair_shards, phrase_pairs, text_shards
 from .search_text import MONTHS, STOPWORDS, gaps, shard_of, tokens
-from .search_update import SearchMemory, Shards, all_recorded, pair_path, shard_json, text_path, updated_shards, word_path
+from .search_update import (SearchMemory, Shards, all_recorded, pair_path, postings, shard_json, text_path, updated_shards,
+                            word_path)
 
 STRONG_WEIGHT = 3
 K1, B, AVERAGE_LENGTH = 1.2, 0.75, 300
@@ -97,14 +98,6 @@ def impacts(readout: Readout) -> dict[str, int]:
     return {word: by_frequency[frequency] for word, frequency in frequencies.items()}
 
 
-def _postings(entries: list[tuple[int, int]]) -> list[int]:
-    previous, encoded = 0, []
-    for number, impact in sorted(entries):
-        encoded.append((number - previous) * 8 + impact)
-        previous = number
-    return encoded
-
-
 def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int], keys: dict[str, set[str]]
                  ) -> dict[str, dict[str, list[int]]]:
     """Every word shard; keys: filled with the shards each readout's words fall in."""
@@ -117,7 +110,7 @@ def _word_shards(readouts: tuple[Readout, ...], number: dict[str, int], keys: di
         keys[readout.id] = {shard_of(word) for word in weights}
     shards: dict[str, dict] = defaultdict(dict)
     for word in sorted(entries):
-        shards[shard_of(word)][word] = _postings(entries[word])
+        shards[shard_of(word)][word] = postings(entries[word])
     return shards
 
 

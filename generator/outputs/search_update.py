@@ -26,7 +26,7 @@ from pathlib import Path
 from ..core.limits import DAY_SLOTS
 from ..core.model import Readout
 from ..pages.addresses import Page
-from .search_text import shard_of
+from .search_text import gaps, shard_of
 
 
 @dataclass
@@ -124,10 +124,10 @@ def _updated(readouts, number, memory: SearchMemory, impacts, pairs_of, texts) -
     shards = Shards()
     for key in {k for rid in going for k in old_keys[rid][0]} | set(coming_words):
         entries = _patched(memory, word_path(key), removed, coming_words.get(key, ()), postings=True)
-        shards.words[key] = _page(word_path(key), {w: _encoded(e) for w, e in entries.items() if e})
+        shards.words[key] = _page(word_path(key), {w: postings(e) for w, e in entries.items() if e})
     for key in {k for rid in going for k in old_keys[rid][1]} | set(coming_pairs):
         entries = _patched(memory, pair_path(key), removed, coming_pairs.get(key, ()), postings=False)
-        shards.pairs[key] = _page(pair_path(key), {p: _gaps(e) for p, e in entries.items() if e})
+        shards.pairs[key] = _page(pair_path(key), {p: gaps(n for n, _ in e) for p, e in entries.items() if e})
     days = {day_of(n) for n in removed} | {r.date.isoformat() for r in changed}
     for day, shard in texts([r for r in readouts if r.date.isoformat() in days], number).items():
         shards.texts[day] = Page(text_path(day), shard_json(shard))
@@ -165,20 +165,13 @@ def _patched(memory: SearchMemory, path: str, removed: set[int], coming: Iterabl
     return entries
 
 
-def _encoded(entries: list[tuple[int, int]]) -> list[int]:
+def postings(entries: list[tuple[int, int]]) -> list[int]:
+    """(number, impact) pairs as the index's postings: (gap from the previous number) × 8 + impact."""
     previous, codes = 0, []
     for number, impact in sorted(entries):
         codes.append((number - previous) * 8 + impact)
         previous = number
     return codes
-
-
-def _gaps(entries: list[tuple[int, int]]) -> list[int]:
-    previous, differences = 0, []
-    for number, _ in sorted(entries):
-        differences.append(number - previous)
-        previous = number
-    return differences
 
 
 def _page(path: str, shard: dict) -> Page:
