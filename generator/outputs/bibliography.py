@@ -12,7 +12,7 @@ from ..core.model import Archive, Readout
 from ..pages import cite
 from ..pages.addresses import Page, Streamed, citation_path, page_url
 from ..pages.index import Indexes
-from .spliced import DownloadMemory, Part, readout_digests, spliced
+from .spliced import DownloadMemory, Part, spliced
 
 BIBLIOGRAPHY = {"bib": "data/readouts.bib", "ris": "data/readouts.ris", "csl-json": "data/readouts.csl.json"}
 CITATION_FILES = ("bib", "ris")  # a readout's own, under data/cite/
@@ -30,7 +30,7 @@ def render_bibliography(archive: Archive, indexes: Indexes, site: dict, memory: 
     """The whole archive as one BibTeX, one RIS and one CSL-JSON file, each readout's entry copied
     from the last run's file while unchanged (spliced.py)."""
     name = site.get("name", "")
-    digests = readout_digests(archive, indexes, site, memory.key_of) if memory else {}
+    digests = memory.digests(archive, indexes, site) if memory else {}
 
     def parts(entry: Callable[[Readout, str, str], str]) -> list[Part]:
         return [Part(r.id, digests.get(r.id), lambda r=r: entry(r, page_url(site, r), name)) for r in archive.readouts]

@@ -20,7 +20,7 @@ from ..pages.addresses import Page, Streamed, page_path
 from ..pages.index import Indexes
 from .records import csv_row, csv_rows, readout_record, readouts_json, record_json, schema_json
 from .records_schema import RECORDS_SCHEMA_PATH
-from .spliced import DownloadMemory, Part, readout_digests, spliced
+from .spliced import DownloadMemory, Part, spliced
 from .sqlite_update import sqlite_download
 
 # Each page's last change, for the sitemap (templates/theme/sitemap.xml, through the MkDocs hook):
@@ -56,7 +56,7 @@ def render_data(archive: Archive, indexes: Indexes, site: dict, memory: Download
     a time, never held; with the build's memory of the last downloads, each readout's part is
     copied from the last file while what it is made from is unchanged (spliced.py), and the SQLite
     file is updated in a copy of the last one (sqlite_update.py)."""
-    digests = readout_digests(archive, indexes, site, memory.key_of) if memory else {}
+    digests = memory.digests(archive, indexes, site) if memory else {}
 
     def parts(text: Callable[[dict], str]) -> Iterator[Part]:
         for readout in archive.readouts:

@@ -22,7 +22,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,10 +48,17 @@ class LastDownload:
 @dataclass
 class DownloadMemory:
     """What the build remembers of the downloads it writes: the content key of a readout's file
-    (None when unknown), and each download's last record by its path under docs/."""
+    (None when unknown), and each download's last record by its path under docs/. One per run."""
 
     key_of: Callable[[Readout], str | None]
     last: Callable[[str], LastDownload]
+    _digests: dict[str, str | None] | None = field(default=None, repr=False)
+
+    def digests(self, archive: Archive, indexes: Indexes, site: dict) -> dict[str, str | None]:
+        """readout_digests of the run's archive, worked out once for the data downloads and the citations."""
+        if self._digests is None:
+            self._digests = readout_digests(archive, indexes, site, self.key_of)
+        return self._digests
 
 
 @dataclass(frozen=True)
